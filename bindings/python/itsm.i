@@ -1,0 +1,140 @@
+/*
+ * itsm.i - SWIG interface for the low-level module itsm.itsm_native.
+ *
+ * This layer is a 1:1, prefix-stripped view of the C API (itsm_tz_load -> tz_load,
+ * ITSM_EPARSE -> EPARSE) with Python-shaped arguments and results:
+ *
+ *   - every function that returns itsm_status raises an itsm.Error subclass (built by
+ *     itsm._errors) when the status is negative and otherwise returns its out-parameter,
+ *     or None when it has none;
+ *   - out-parameters are results: itsm_tz ** -> an owning NativeZone object (its
+ *     destructor calls itsm_tz_free), itsm_datetime * -> a 6-tuple, itsm_date * ->
+ *     (year, month, day), itsm_tz_info * -> (utc_offset, is_dst, abbreviation),
+ *     (char *buf, size_t size) -> str (copied);
+ *   - the batch functions take one C-contiguous int64 buffer (buffer protocol) and return
+ *     a new bytearray holding the int64 results, with the GIL released during the C call;
+ *   - no raw pointers, void * or callbacks are exposed (itsm_free, itsm_set_allocator
+ *     are not wrapped).
+ *
+ * The GIL is released around every C call (threads="1"); the thread-local last error of
+ * libitsm belongs to the OS thread, which is the Python thread, so this is safe.
+ *
+ * The Pythonic API lives in the hand-written package itsm/ (itsm/__init__.py).
+ */
+%module(package="itsm", threads="1") itsm_native
+
+%{
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+#include "itsm.h"
+%}
+
+/* <stdint.i> is not used: it maps int64_t to `long long`, and the casts SWIG would then
+ * emit (long long * vs int64_t * = long *) are incompatible pointer types in C. Every
+ * int32_t/int64_t argument and result has a typemap in itsm_typemaps.i instead, so SWIG
+ * can keep the C names. INT64_C() is used by the ITSM_INSTANT_* constants. */
+#define INT64_C(c) c ## LL
+
+/* ---- names: itsm_tz_load -> tz_load, ITSM_EPARSE -> EPARSE ---------------------------- */
+%rename("%(regex:/^(itsm|ITSM)_(.*)$/\\2/)s") "";
+%rename(NativeZone) itsm_tz;
+
+/* ---- not wrapped ------------------------------------------------------------------------ */
+%ignore itsm_free;              /* no raw library memory reaches Python */
+%ignore itsm_set_allocator;     /* function pointers; a C embedding concern */
+%ignore itsm_allocator;
+%ignore ITSM_ALLOCATOR_VERSION;
+%ignore ITSM_ALLOCATOR_INIT;
+%ignore itsm_error_last;        /* read by the status typemap; always raised */
+%ignore itsm_error_last_code;
+%ignore itsm_error_clear;
+%ignore itsm_instant_parse;     /* itsm_instant_parse_n is wrapped (no NUL truncation) */
+%ignore itsm_date;              /* plain values travel as tuples */
+%ignore itsm_datetime;
+%ignore itsm_tz_info;
+%ignore itsm_tz_utc_offsets;    /* replaced by buffer-protocol forms below */
+%ignore itsm_tz_to_local_many;
+%ignore itsm_tz_from_local_many;
+%ignore ITSM_WARN_UNUSED;
+%ignore ITSM_INSTANT_TEXT_SIZE;
+%ignore ITSM_DATE_TEXT_SIZE;
+%ignore ITSM_LOCAL_TIME_TEXT_SIZE;
+%ignore ITSM_DURATION_TEXT_SIZE;
+
+/* The zone handle: an opaque struct that only libitsm creates. The Python proxy owns it
+ * (SWIG_POINTER_OWN in the itsm_tz ** typemap) and frees it in its destructor. */
+%nodefaultctor itsm_tz;
+struct itsm_tz {};
+%extend itsm_tz {
+    ~itsm_tz() { itsm_tz_free($self); }
+}
+%ignore itsm_tz_free;
+
+/* Clear the thread's last error before every call, so a message read after a failure
+ * always belongs to that failure. */
+%exception {
+    itsm_error_clear();
+    $action
+}
+
+%include "itsm_typemaps.i"
+
+%include "itsm/common.h"
+%include "itsm/version.h"
+%include "itsm/alloc.h"
+%include "itsm/time.h"
+%include "itsm/tz.h"
+
+/* A macro combining enum values, which SWIG does not evaluate by itself. */
+%constant unsigned int LOCAL_STRICT = (ITSM_GAP_ERROR | ITSM_OVERLAP_ERROR);
+
+/* ---- batch forms over the buffer protocol --------------------------------------------
+ * Same C functions, argument order adapted so that one Python buffer feeds (values, n)
+ * and the typemap allocates `results` (n int64, a bytearray returned to Python). */
+%{
+static itsm_status itsmpy_tz_utc_offsets(const itsm_tz *tz, const int64_t *values, size_t n,
+                                         int64_t *results)
+{
+    return itsm_tz_utc_offsets(results, tz, values, n);
+}
+
+static itsm_status itsmpy_tz_to_local_many(const itsm_tz *tz, const int64_t *values, size_t n,
+                                           int64_t *results)
+{
+    return itsm_tz_to_local_many(results, tz, values, n);
+}
+
+static itsm_status itsmpy_tz_from_local_many(const itsm_tz *tz, const int64_t *values, size_t n,
+                                             int64_t *results, unsigned int policy)
+{
+    return itsm_tz_from_local_many(results, tz, values, n, policy);
+}
+%}
+
+%feature("docstring") itsmpy_tz_utc_offsets
+"tz_utc_offsets(zone, values) -> bytearray
+
+UTC offsets (seconds) at each instant of `values`, a C-contiguous int64 buffer;
+the result holds the same number of native int64 values.";
+%rename(tz_utc_offsets) itsmpy_tz_utc_offsets;
+itsm_status itsmpy_tz_utc_offsets(const itsm_tz *tz, const int64_t *values, size_t n,
+                                  int64_t *results);
+
+%feature("docstring") itsmpy_tz_to_local_many
+"tz_to_local_many(zone, values) -> bytearray
+
+Local wall seconds (t + offset) of each instant of `values` (C-contiguous int64).";
+%rename(tz_to_local_many) itsmpy_tz_to_local_many;
+itsm_status itsmpy_tz_to_local_many(const itsm_tz *tz, const int64_t *values, size_t n,
+                                    int64_t *results);
+
+%feature("docstring") itsmpy_tz_from_local_many
+"tz_from_local_many(zone, values, policy) -> bytearray
+
+Instants of local wall seconds `values` (C-contiguous int64), gaps and overlaps
+resolved by `policy` (a combination of the GAP_* and OVERLAP_* flags).";
+%rename(tz_from_local_many) itsmpy_tz_from_local_many;
+itsm_status itsmpy_tz_from_local_many(const itsm_tz *tz, const int64_t *values, size_t n,
+                                      int64_t *results, unsigned int policy);

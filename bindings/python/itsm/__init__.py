@@ -1,0 +1,96 @@
+"""libitsm for Python: decide whether IT maintenance and operation contracts are kept.
+
+Instants are ``int`` seconds since 1970-01-01T00:00:00Z (no leap seconds); anywhere one is
+taken, an aware :class:`datetime.datetime` is accepted too. Supported dates are
+1900-01-01 .. 2200-12-31.
+
+>>> import itsm
+>>> tokyo = itsm.TimeZone("Asia/Tokyo")
+>>> t = itsm.parse_instant("2024-03-31T01:30:00Z")
+>>> itsm.format_instant(t, tokyo)
+'2024-03-31T10:30:00+09:00'
+>>> tokyo.to_local(t)
+datetime.datetime(2024, 3, 31, 10, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=32400), 'JST'))
+>>> ams = itsm.TimeZone("Europe/Amsterdam")
+>>> itsm.format_instant(ams.from_local(2024, 3, 31, 2, 30), ams)   # in the DST gap
+'2024-03-31T03:30:00+02:00'
+
+Public API:
+
+* :func:`parse_instant`, :func:`format_instant` -- ISO 8601 text;
+* :class:`TimeZone` -- IANA zones and fixed offsets, with numpy batch methods;
+* :class:`LocalPolicy` -- how DST gaps and overlaps resolve;
+* :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
+* :class:`Error` and its subclasses, :class:`ErrorCode`;
+* ``__version__`` / :data:`version_info` -- of the loaded C library.
+
+The low-level SWIG module is ``itsm.itsm_native`` (a 1:1 view of the C API); everything
+above is built on it.
+"""
+
+from . import itsm_native as _native
+from ._errors import (
+    AmbiguousTimeError,
+    BusyError,
+    Error,
+    ErrorCode,
+    FileError,
+    FormatError,
+    InvalidArgumentError,
+    NonexistentTimeError,
+    NotFoundError,
+    OutOfMemoryError,
+    ParseError,
+    RangeError,
+    VersionError,
+)
+from ._policy import LocalPolicy
+from ._timezone import TimeZone, TimeZoneInfo, format_instant, parse_instant
+
+#: Version string of the loaded C library (``itsm_version()``), e.g. "0.1.0".
+__version__ = _native.version()
+
+#: ``(major, minor, patch)`` of the loaded C library (from ``itsm_version_number()``).
+version_info = (
+    _native.version_number() // 10000,
+    _native.version_number() // 100 % 100,
+    _native.version_number() % 100,
+)
+
+#: First and last supported instants: 1900-01-01T00:00:00Z and 2200-12-31T23:59:59Z.
+INSTANT_MIN = _native.INSTANT_MIN
+INSTANT_MAX = _native.INSTANT_MAX
+
+# Public classes print and pickle as itsm.X, not as the private module they live in.
+for _cls in (
+    TimeZone, TimeZoneInfo, LocalPolicy, Error, ErrorCode, OutOfMemoryError,
+    InvalidArgumentError, ParseError, RangeError, NotFoundError, FileError, FormatError,
+    BusyError, VersionError, NonexistentTimeError, AmbiguousTimeError,
+):
+    _cls.__module__ = __name__
+del _cls
+
+__all__ = [
+    "__version__",
+    "version_info",
+    "INSTANT_MIN",
+    "INSTANT_MAX",
+    "parse_instant",
+    "format_instant",
+    "TimeZone",
+    "TimeZoneInfo",
+    "LocalPolicy",
+    "Error",
+    "ErrorCode",
+    "OutOfMemoryError",
+    "InvalidArgumentError",
+    "ParseError",
+    "RangeError",
+    "NotFoundError",
+    "FileError",
+    "FormatError",
+    "BusyError",
+    "VersionError",
+    "NonexistentTimeError",
+    "AmbiguousTimeError",
+]

@@ -1,0 +1,426 @@
+/*
+ * itsm_typemaps.i - how C types of the libitsm API cross into Python (included by itsm.i).
+ *
+ * Status:   itsm_status < 0  -> raise itsm._errors._from_status(code, message)
+ * Inputs:   int64 / int32 scalars from int-like objects (bool rejected; out of range is
+ *           an itsm.RangeError), const char * from str/bytes/None (no embedded NUL),
+ *           (text, len) from str/bytes, itsm_date from (y, m, d), const itsm_datetime *
+ *           from (y, m, d, H, M, S), (data, size) and int64 arrays from buffers.
+ * Outputs:  every out-parameter becomes the return value (see itsm.i).
+ */
+
+%{
+/* ---- errors ---------------------------------------------------------------------------- */
+
+/* Raise the itsm.Error subclass for `code` with `message` (a str, borrowed). The classes
+ * live in the pure-Python module itsm._errors. */
+static void itsmpy_raise_obj(int code, PyObject *message)
+{
+    PyObject *mod = PyImport_ImportModule("itsm._errors");
+    if (mod == NULL)
+        return;
+    PyObject *exc = PyObject_CallMethod(mod, "_from_status", "iO", code, message);
+    Py_DECREF(mod);
+    if (exc == NULL)
+        return;
+    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_DECREF(exc);
+}
+
+/* Raise for a negative status returned by libitsm, with the thread's last message. */
+static void itsmpy_raise_status(int status)
+{
+    /* The last error was cleared before the call (%exception), so a message whose code
+     * differs would not describe this failure: fall back to the generic text. */
+    const char *text = itsm_error_last_code() == status ? itsm_error_last() : itsm_strerror(status);
+    PyObject *message = PyUnicode_DecodeUTF8(text, (Py_ssize_t)strlen(text), "replace");
+    if (message == NULL)
+        return;
+    itsmpy_raise_obj(status, message);
+    Py_DECREF(message);
+}
+
+/* Raise an itsm.Error subclass for an argument the binding itself rejects. */
+static void itsmpy_raise_format(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    PyObject *message = PyUnicode_FromFormatV(fmt, ap);
+    va_end(ap);
+    if (message == NULL)
+        return;
+    itsmpy_raise_obj(code, message);
+    Py_DECREF(message);
+}
+
+/* ---- results ------------------------------------------------------------------------- */
+
+/* Make `obj` (a new reference, may be NULL on failure) the result of the call. The
+ * status typemap leaves None there; a second output would turn it into a tuple.
+ * Returns 0, or -1 with an exception set (the result is then released). */
+static int itsmpy_output(PyObject **result, PyObject *obj)
+{
+    if (obj == NULL) {
+        Py_CLEAR(*result);
+        return -1;
+    }
+    if (*result == NULL || *result == Py_None) {
+        Py_XDECREF(*result);
+        *result = obj;
+        return 0;
+    }
+    PyObject *pair = PyTuple_Pack(2, *result, obj);
+    Py_DECREF(obj);
+    Py_DECREF(*result);
+    *result = pair;
+    return pair == NULL ? -1 : 0;
+}
+
+/* ---- integer arguments ----------------------------------------------------------------- */
+
+/* An int-like object (int, numpy integer, anything with __index__; not bool) as int64.
+ * Out of int64 range is an itsm.RangeError naming the argument. */
+static int itsmpy_as_int64(PyObject *obj, int64_t *out, const char *what)
+{
+    if (PyBool_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s must be an integer, not bool", what);
+        return -1;
+    }
+    PyObject *index = PyNumber_Index(obj);
+    if (index == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%s must be an integer, not %.200s", what,
+                         Py_TYPE(obj)->tp_name);
+        }
+        return -1;
+    }
+    int overflow = 0;
+    long long value = PyLong_AsLongLongAndOverflow(index, &overflow);
+    if (overflow != 0) {
+        itsmpy_raise_format(ITSM_ERANGE, "%s: %S does not fit in 64 bits", what, index);
+        Py_DECREF(index);
+        return -1;
+    }
+    Py_DECREF(index);
+    if (value == -1 && PyErr_Occurred())
+        return -1;
+    *out = (int64_t)value;
+    return 0;
+}
+
+static int itsmpy_as_int32(PyObject *obj, int32_t *out, const char *what)
+{
+    int64_t value;
+    if (itsmpy_as_int64(obj, &value, what) < 0)
+        return -1;
+    if (value < INT32_MIN || value > INT32_MAX) {
+        itsmpy_raise_format(ITSM_ERANGE, "%s: %lld is out of range", what, (long long)value);
+        return -1;
+    }
+    *out = (int32_t)value;
+    return 0;
+}
+
+/* A sequence of exactly `n` integers into out[0..n). */
+static int itsmpy_int32_fields(PyObject *obj, int32_t *out, Py_ssize_t n, const char *what,
+                               const char *const *names)
+{
+    if (PyUnicode_Check(obj) || PyBytes_Check(obj) || !PySequence_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a sequence of %zd integers, not %.200s", what,
+                     n, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    PyObject *seq = PySequence_Fast(obj, "expected a sequence");
+    if (seq == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(seq) != n) {
+        PyErr_Format(PyExc_TypeError, "%s must be a sequence of %zd integers, got %zd items",
+                     what, n, PySequence_Fast_GET_SIZE(seq));
+        Py_DECREF(seq);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (itsmpy_as_int32(PySequence_Fast_GET_ITEM(seq, i), &out[i], names[i]) < 0) {
+            Py_DECREF(seq);
+            return -1;
+        }
+    }
+    Py_DECREF(seq);
+    return 0;
+}
+
+static const char *const itsmpy_date_fields[] = {"year", "month", "day"};
+static const char *const itsmpy_datetime_fields[] = {"year", "month", "day",
+                                                     "hour", "minute", "second"};
+
+/* ---- buffers ----------------------------------------------------------------------------- */
+
+/* True when a buffer's format/itemsize describe native signed 64-bit integers. */
+static int itsmpy_is_int64_format(const Py_buffer *view)
+{
+    const char *fmt = view->format;
+    if (view->itemsize != 8 || fmt == NULL)
+        return 0;
+    if (*fmt == '@' || *fmt == '=') {
+        fmt++;
+    } else if (*fmt == '<' || *fmt == '>' || *fmt == '!') {
+        const uint16_t probe = 1;
+        int little = *(const unsigned char *)&probe == 1;
+        if ((*fmt == '<') != little)
+            return 0;
+        fmt++;
+    }
+    return (fmt[0] == 'q' || fmt[0] == 'l') && fmt[1] == '\0';
+}
+
+/* Acquire `obj` as a C-contiguous, aligned buffer of int64. */
+static int itsmpy_get_int64_buffer(PyObject *obj, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        /* numpy says ValueError("ndarray is not C-contiguous"), others BufferError. */
+        if (PyErr_ExceptionMatches(PyExc_TypeError) || PyErr_ExceptionMatches(PyExc_BufferError) ||
+            PyErr_ExceptionMatches(PyExc_ValueError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError,
+                         "expected a C-contiguous buffer of int64 (e.g. a numpy int64 array), "
+                         "not %.200s", Py_TYPE(obj)->tp_name);
+        }
+        return -1;
+    }
+    if (!itsmpy_is_int64_format(view)) {
+        PyErr_Format(PyExc_TypeError, "expected a buffer of int64, got format '%s' itemsize %zd",
+                     view->format ? view->format : "B", view->itemsize);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    if (((uintptr_t)view->buf % _Alignof(int64_t)) != 0) {
+        PyErr_SetString(PyExc_ValueError, "int64 buffer is not aligned");
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+%}
+
+/* ---- status ---------------------------------------------------------------------------- */
+%typemap(out) itsm_status {
+    if ($1 < 0) {
+        itsmpy_raise_status($1);
+        SWIG_fail;
+    }
+    $result = Py_None;
+    Py_INCREF(Py_None);
+}
+
+/* ---- scalar inputs ------------------------------------------------------------------------ */
+%typemap(in) itsm_instant, itsm_duration, int64_t {
+    if (itsmpy_as_int64($input, &$1, "$1_name") < 0)
+        SWIG_fail;
+}
+%typemap(in) int32_t {
+    if (itsmpy_as_int32($input, &$1, "$1_name") < 0)
+        SWIG_fail;
+}
+%typemap(in) unsigned int policy {
+    int64_t value;
+    if (itsmpy_as_int64($input, &value, "policy") < 0)
+        SWIG_fail;
+    if (value < 0 || (uint64_t)value > UINT_MAX) {
+        itsmpy_raise_format(ITSM_EINVAL, "policy: %lld is not a valid policy", (long long)value);
+        SWIG_fail;
+    }
+    $1 = (unsigned int)value;
+}
+
+/* Strings: str (UTF-8) or bytes; None is NULL. An embedded NUL would silently cut the
+ * text short in C, so it is refused. The pointer stays valid while the argument lives. */
+%typemap(in) const char * {
+    const char *text = NULL;
+    Py_ssize_t size = 0;
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else if (PyUnicode_Check($input) || PyBytes_Check($input)) {
+        if (PyBytes_Check($input)) {
+            text = PyBytes_AS_STRING($input);
+            size = PyBytes_GET_SIZE($input);
+        } else if ((text = PyUnicode_AsUTF8AndSize($input, &size)) == NULL) {
+            SWIG_fail;
+        }
+        if ((size_t)size != strlen(text)) {
+            itsmpy_raise_format(ITSM_EINVAL, "$1_name: embedded null character in %R", $input);
+            SWIG_fail;
+        }
+        $1 = ($1_ltype)text;
+    } else {
+        PyErr_Format(PyExc_TypeError, "$1_name must be str, bytes or None, not %.200s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+}
+
+/* Nothing to release: the text belongs to the argument object. */
+%typemap(freearg) const char * "";
+
+/* Text with an explicit length (itsm_instant_parse_n): str (UTF-8) or bytes, passed whole,
+ * so the C parser reports any NUL with its offset. */
+%typemap(in) (const char *text, size_t len) {
+    Py_ssize_t size;
+    const char *text;
+    if (PyUnicode_Check($input)) {
+        text = PyUnicode_AsUTF8AndSize($input, &size);
+        if (text == NULL)
+            SWIG_fail;
+    } else if (PyBytes_Check($input)) {
+        text = PyBytes_AS_STRING($input);
+        size = PyBytes_GET_SIZE($input);
+    } else {
+        PyErr_Format(PyExc_TypeError, "text must be str or bytes, not %.200s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+    $1 = ($1_ltype)text;
+    $2 = (size_t)size;
+}
+
+/* Raw bytes (itsm_tz_from_tzif): any contiguous buffer, held for the call. */
+%typemap(in) (const void *data, size_t size) (Py_buffer view, int have_view = 0) {
+    if (PyObject_GetBuffer($input, &view, PyBUF_C_CONTIGUOUS) < 0)
+        SWIG_fail;
+    have_view = 1;
+    $1 = view.buf;
+    $2 = (size_t)view.len;
+}
+%typemap(freearg) (const void *data, size_t size) {
+    if (have_view$argnum)
+        PyBuffer_Release(&view$argnum);
+}
+
+/* Plain values from tuples. */
+%typemap(in) itsm_date {
+    int32_t f[3];
+    if (itsmpy_int32_fields($input, f, 3, "date", itsmpy_date_fields) < 0)
+        SWIG_fail;
+    $1.year = f[0];
+    $1.month = f[1];
+    $1.day = f[2];
+}
+%typemap(in) const itsm_datetime * (itsm_datetime temp) {
+    int32_t f[6];
+    if (itsmpy_int32_fields($input, f, 6, "$1_name", itsmpy_datetime_fields) < 0)
+        SWIG_fail;
+    temp.year = f[0];
+    temp.month = f[1];
+    temp.day = f[2];
+    temp.hour = f[3];
+    temp.minute = f[4];
+    temp.second = f[5];
+    $1 = &temp;
+}
+
+/* ---- out-parameters -> results ------------------------------------------------------------ */
+%typemap(in, numinputs=0) itsm_tz **out (itsm_tz *temp = NULL) {
+    $1 = &temp;
+}
+%typemap(argout) itsm_tz **out {
+    /* SWIG_POINTER_OWN: the proxy's destructor calls itsm_tz_free. */
+    if (itsmpy_output(&$result, SWIG_NewPointerObj(SWIG_as_voidptr(temp$argnum),
+                                                   $descriptor(itsm_tz *), SWIG_POINTER_OWN)) < 0) {
+        SWIG_fail;
+    }
+}
+
+%typemap(in, numinputs=0) itsm_instant *out (itsm_instant temp = 0), itsm_duration *out (itsm_duration temp = 0) {
+    $1 = &temp;
+}
+%typemap(argout) itsm_instant *out, itsm_duration *out {
+    if (itsmpy_output(&$result, PyLong_FromLongLong((long long)temp$argnum)) < 0)
+        SWIG_fail;
+}
+
+%typemap(in, numinputs=0) int32_t *out (int32_t temp = 0), int32_t *out_days (int32_t temp = 0),
+                          int32_t *out_seconds (int32_t temp = 0), int *out_weekday (int temp = 0) {
+    $1 = &temp;
+}
+%typemap(argout) int32_t *out, int32_t *out_days, int32_t *out_seconds, int *out_weekday {
+    if (itsmpy_output(&$result, PyLong_FromLong((long)temp$argnum)) < 0)
+        SWIG_fail;
+}
+
+%typemap(in, numinputs=0) itsm_date *out (itsm_date temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_date *out {
+    if (itsmpy_output(&$result, Py_BuildValue("(iii)", (int)temp$argnum.year,
+                                              (int)temp$argnum.month, (int)temp$argnum.day)) < 0)
+        SWIG_fail;
+}
+
+%typemap(in, numinputs=0) itsm_datetime *out (itsm_datetime temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_datetime *out {
+    if (itsmpy_output(&$result, Py_BuildValue("(iiiiii)", (int)temp$argnum.year,
+                                              (int)temp$argnum.month, (int)temp$argnum.day,
+                                              (int)temp$argnum.hour, (int)temp$argnum.minute,
+                                              (int)temp$argnum.second)) < 0)
+        SWIG_fail;
+}
+
+%typemap(in, numinputs=0) itsm_tz_info *out (itsm_tz_info temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_tz_info *out {
+    /* The abbreviation is copied; NUL-terminated within its array per the header, but
+     * bounded here in any case. */
+    size_t alen = strnlen(temp$argnum.abbreviation, sizeof temp$argnum.abbreviation);
+    if (itsmpy_output(&$result, Py_BuildValue("(iNN)", (int)temp$argnum.utc_offset,
+                                              PyBool_FromLong(temp$argnum.is_dst),
+                                              PyUnicode_DecodeUTF8(temp$argnum.abbreviation,
+                                                                   (Py_ssize_t)alen, "replace"))) < 0)
+        SWIG_fail;
+}
+
+/* Formatting into a caller buffer: a local buffer, returned as a new str. */
+%typemap(in, numinputs=0) (char *buf, size_t size) (char temp[64]) {
+    temp[0] = '\0';
+    $1 = temp;
+    $2 = sizeof temp;
+}
+%typemap(argout) (char *buf, size_t size) {
+    if (itsmpy_output(&$result, PyUnicode_DecodeUTF8(temp$argnum, (Py_ssize_t)strnlen(temp$argnum, sizeof temp$argnum), "strict")) < 0)
+        SWIG_fail;
+}
+
+/* ---- batch: one int64 buffer in, a new bytearray of int64 out ------------------------------ */
+%typemap(in) (const int64_t *values, size_t n, int64_t *results)
+             (Py_buffer view, int have_view = 0, PyObject *out_obj = NULL) {
+    if (itsmpy_get_int64_buffer($input, &view) < 0)
+        SWIG_fail;
+    have_view = 1;
+    out_obj = PyByteArray_FromStringAndSize(NULL, view.len);
+    if (out_obj == NULL)
+        SWIG_fail;
+    $1 = ($1_ltype)view.buf;
+    $2 = (size_t)(view.len / 8);
+    $3 = ($3_ltype)PyByteArray_AS_STRING(out_obj);
+    if (((uintptr_t)$3 % _Alignof(int64_t)) != 0) {
+        PyErr_SetString(PyExc_MemoryError, "unaligned result buffer");
+        SWIG_fail;
+    }
+}
+%typemap(argout) (const int64_t *values, size_t n, int64_t *results) {
+    /* The result takes the reference to the bytearray. */
+    PyObject *out = out_obj$argnum;
+    out_obj$argnum = NULL;
+    if (itsmpy_output(&$result, out) < 0)
+        SWIG_fail;
+}
+%typemap(freearg) (const int64_t *values, size_t n, int64_t *results) {
+    if (have_view$argnum)
+        PyBuffer_Release(&view$argnum);
+    Py_XDECREF(out_obj$argnum);
+}

@@ -1,0 +1,228 @@
+/* itsm_demo: a time report over a service's outage log.
+ *
+ * Reads a CSV of outages (incident_id,downtime_start,downtime_end,impact with ISO 8601
+ * instants; the shipped sample is GitHub's 2024 status-page history, MIT-licensed data
+ * from mrshu/github-statuses) and prints, for a desk in one zone:
+ *   - downtime per impact class, as ISO 8601 durations;
+ *   - the longest outages as seen by desks in Tokyo, Amsterdam and New York;
+ *   - how many outages began inside the desk's local hours (Mon-Fri 09:00-18:00);
+ *   - the DST transitions of the year in each zone, which any business-hours clock
+ *     must get right.
+ * usage: itsm_demo [CSV] [DESK_ZONE]   (defaults: the shipped sample, Asia/Tokyo) */
+#include <itsm.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_OUTAGES 4096
+#define N_SHOWN 5
+
+typedef struct outage {
+    char id[32];
+    char impact[16];
+    itsm_instant start, end;
+} outage;
+
+static const char *const zone_names[] = {"Asia/Tokyo", "Europe/Amsterdam", "America/New_York"};
+#define N_ZONES (sizeof zone_names / sizeof zone_names[0])
+
+static int fail(const char *what)
+{
+    fprintf(stderr, "itsm_demo: %s: %s\n", what, itsm_error_last());
+    return 1;
+}
+
+/* Split "a,b,c,d" in place into exactly four fields. */
+static int split4(char *line, char *field[4])
+{
+    for (int i = 0; i < 4; i++) {
+        field[i] = line;
+        char *comma = strchr(line, i < 3 ? ',' : '\n');
+        if (comma == NULL && i < 3)
+            return -1;
+        if (comma != NULL) {
+            *comma = '\0';
+            line = comma + 1;
+        }
+    }
+    return 0;
+}
+
+static int read_outages(const char *path, outage *out, size_t *count)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        perror(path);
+        return 1;
+    }
+    char line[512];
+    size_t n = 0, lineno = 0;
+    while (fgets(line, sizeof line, f) != NULL) {
+        if (++lineno == 1)
+            continue; /* header */
+        char *field[4];
+        if (split4(line, field) != 0 || n == MAX_OUTAGES) {
+            fprintf(stderr, "%s:%zu: expected 4 fields (or too many rows)\n", path, lineno);
+            fclose(f);
+            return 1;
+        }
+        outage *o = &out[n];
+        snprintf(o->id, sizeof o->id, "%s", field[0]);
+        snprintf(o->impact, sizeof o->impact, "%s", field[3]);
+        if (itsm_instant_parse(&o->start, field[1], NULL) != ITSM_OK ||
+            itsm_instant_parse(&o->end, field[2], NULL) != ITSM_OK) {
+            fprintf(stderr, "%s:%zu: %s\n", path, lineno, itsm_error_last());
+            fclose(f);
+            return 1;
+        }
+        n++;
+    }
+    fclose(f);
+    *count = n;
+    return 0;
+}
+
+static void print_duration(const char *label, itsm_duration d)
+{
+    char text[ITSM_DURATION_TEXT_SIZE];
+    if (itsm_duration_format(text, sizeof text, d) == ITSM_OK)
+        printf("%s%s", label, text);
+}
+
+static void report_by_impact(const outage *o, size_t n)
+{
+    const char *classes[] = {"critical", "major", "minor", "none"};
+    printf("Downtime by impact (%zu outages)\n", n);
+    for (size_t c = 0; c < sizeof classes / sizeof classes[0]; c++) {
+        size_t count = 0;
+        itsm_duration total = 0, longest = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (strcmp(o[i].impact, classes[c]) != 0)
+                continue;
+            itsm_duration d = o[i].end - o[i].start;
+            count++;
+            total += d;
+            longest = d > longest ? d : longest;
+        }
+        printf("  %-8s %4zu", classes[c], count);
+        print_duration("   total ", total);
+        print_duration("   longest ", longest);
+        putchar('\n');
+    }
+}
+
+static int cmp_longest(const void *a, const void *b)
+{
+    const outage *x = a, *y = b;
+    itsm_duration dx = x->end - x->start, dy = y->end - y->start;
+    return (dx < dy) - (dx > dy);
+}
+
+static int report_longest(outage *o, size_t n, itsm_tz *const zones[])
+{
+    qsort(o, n, sizeof *o, cmp_longest);
+    printf("\nLongest outages, start as seen by each desk\n");
+    for (size_t i = 0; i < n && i < N_SHOWN; i++) {
+        printf("  %-9s", o[i].id);
+        print_duration(" ", o[i].end - o[i].start);
+        putchar('\n');
+        for (size_t z = 0; z < N_ZONES; z++) {
+            char text[ITSM_INSTANT_TEXT_SIZE];
+            itsm_tz_info info;
+            if (itsm_instant_format(text, sizeof text, o[i].start, zones[z]) != ITSM_OK ||
+                itsm_tz_info_at(&info, zones[z], o[i].start) != ITSM_OK)
+                return fail("format");
+            printf("      %-17s %s %s\n", zone_names[z], text, info.abbreviation);
+        }
+    }
+    return 0;
+}
+
+static int report_desk_hours(const outage *o, size_t n, const itsm_tz *desk)
+{
+    size_t inside = 0;
+    for (size_t i = 0; i < n; i++) {
+        itsm_datetime local;
+        int weekday;
+        if (itsm_tz_to_local(&local, desk, o[i].start) != ITSM_OK ||
+            itsm_date_weekday(&weekday, (itsm_date){local.year, local.month, local.day}) != ITSM_OK)
+            return fail("local time");
+        if (weekday <= 5 && local.hour >= 9 && local.hour < 18)
+            inside++;
+    }
+    printf("\nDesk %s: %zu of %zu outages began inside Mon-Fri 09:00-18:00 local time\n", itsm_tz_name(desk),
+           inside, n);
+    return 0;
+}
+
+static int report_transitions(itsm_tz *const zones[], int year)
+{
+    printf("\nDST transitions in %d\n", year);
+    itsm_instant t, end;
+    if (itsm_instant_from_utc(&t, &(itsm_datetime){year, 1, 1, 0, 0, 0}) != ITSM_OK ||
+        itsm_instant_from_utc(&end, &(itsm_datetime){year + 1, 1, 1, 0, 0, 0}) != ITSM_OK)
+        return fail("year");
+    for (size_t z = 0; z < N_ZONES; z++) {
+        itsm_instant u = t;
+        int shown = 0;
+        while (itsm_tz_next_transition(&u, zones[z], u) == ITSM_OK && u < end) {
+            char text[ITSM_INSTANT_TEXT_SIZE];
+            int32_t before, after;
+            if (itsm_tz_utc_offset(&before, zones[z], u - 1) != ITSM_OK ||
+                itsm_tz_utc_offset(&after, zones[z], u) != ITSM_OK ||
+                itsm_instant_format(text, sizeof text, u, zones[z]) != ITSM_OK)
+                return fail("transition");
+            printf("  %-17s %s  clocks %s by %d min\n", zone_names[z], text, after > before ? "forward" : "back",
+                   abs(after - before) / 60);
+            shown++;
+        }
+        if (shown == 0)
+            printf("  %-17s none\n", zone_names[z]);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *path = argc > 1 ? argv[1] : ITSM_DEMO_DATA;
+    const char *desk_name = argc > 2 ? argv[2] : "Asia/Tokyo";
+    static outage outages[MAX_OUTAGES];
+    size_t n = 0;
+    if (read_outages(path, outages, &n) != 0)
+        return 1;
+    if (n == 0) {
+        fprintf(stderr, "itsm_demo: %s has no outages\n", path);
+        return 1;
+    }
+
+    itsm_tz *zones[N_ZONES] = {NULL};
+    itsm_tz *desk = NULL;
+    int rc = 1;
+    for (size_t z = 0; z < N_ZONES; z++)
+        if (itsm_tz_load(&zones[z], zone_names[z], NULL) != ITSM_OK) {
+            fail(zone_names[z]);
+            goto done;
+        }
+    if (itsm_tz_load(&desk, desk_name, NULL) != ITSM_OK) {
+        fail(desk_name);
+        goto done;
+    }
+
+    printf("libitsm %s time report: %s\n\n", itsm_version(), path);
+    itsm_datetime first;
+    if (itsm_instant_to_utc(&first, outages[0].start) != ITSM_OK) {
+        fail("first outage");
+        goto done;
+    }
+    report_by_impact(outages, n);
+    if (report_desk_hours(outages, n, desk) != 0 || report_longest(outages, n, zones) != 0 ||
+        report_transitions(zones, first.year) != 0)
+        goto done;
+    rc = 0;
+done:
+    for (size_t z = 0; z < N_ZONES; z++)
+        itsm_tz_free(zones[z]);
+    itsm_tz_free(desk);
+    return rc;
+}

@@ -1,0 +1,14 @@
+/**
+ * @file itsm.h
+ * @brief libitsm umbrella header: includes every public module header.
+ */
+#ifndef ITSM_H
+#define ITSM_H
+
+#include "itsm/common.h"
+#include "itsm/version.h"
+#include "itsm/alloc.h"
+#include "itsm/time.h"
+#include "itsm/tz.h"
+
+#endif /* ITSM_H */
