@@ -289,13 +289,34 @@ static int emit(const char *fn, char *buf, size_t size, int n)
     return ITSM_OK;
 }
 
-static int format_offset_suffix(char *dst, size_t size, int32_t offset)
+/* Fixed-width decimal writers: formatting is on the hot path of exports, and snprintf
+ * costs several times the whole conversion. */
+static char *put_digits(char *p, int32_t v, int width)
 {
-    char sign = offset < 0 ? '-' : '+';
+    for (int i = width - 1; i >= 0; i--) {
+        p[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return p + width;
+}
+
+/* "Z", "+hh:mm" or "+hh:mm:ss" (local mean time offsets have seconds). */
+static char *put_offset(char *p, int32_t offset, bool zulu)
+{
+    if (zulu) {
+        *p++ = 'Z';
+        return p;
+    }
     int32_t a = offset < 0 ? -offset : offset;
-    if (a % 60 != 0)
-        return snprintf(dst, size, "%c%02d:%02d:%02d", sign, (int)(a / 3600), (int)(a / 60 % 60), (int)(a % 60));
-    return snprintf(dst, size, "%c%02d:%02d", sign, (int)(a / 3600), (int)(a / 60 % 60));
+    *p++ = offset < 0 ? '-' : '+';
+    p = put_digits(p, a / 3600, 2);
+    *p++ = ':';
+    p = put_digits(p, a / 60 % 60, 2);
+    if (a % 60 != 0) {
+        *p++ = ':';
+        p = put_digits(p, a % 60, 2);
+    }
+    return p;
 }
 
 static int format_instant(const char *fn, char *buf, size_t size, itsm_instant t, int32_t offset, bool zulu)
@@ -309,14 +330,25 @@ static int format_instant(const char *fn, char *buf, size_t size, itsm_instant t
     itsm_datetime dt;
     if ((rc = itsm__wall_to_datetime(&dt, t + offset, fn)) != ITSM_OK)
         return rc;
-    char suffix[16];
-    if (zulu)
-        snprintf(suffix, sizeof suffix, "Z");
-    else
-        format_offset_suffix(suffix, sizeof suffix, offset);
-    int n = snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%s", (int)dt.year, (int)dt.month, (int)dt.day,
-                     (int)dt.hour, (int)dt.minute, (int)dt.second, suffix);
-    return emit(fn, buf, size, n);
+    char tmp[ITSM_INSTANT_TEXT_SIZE];
+    char *p = put_digits(tmp, dt.year, 4);
+    *p++ = '-';
+    p = put_digits(p, dt.month, 2);
+    *p++ = '-';
+    p = put_digits(p, dt.day, 2);
+    *p++ = 'T';
+    p = put_digits(p, dt.hour, 2);
+    *p++ = ':';
+    p = put_digits(p, dt.minute, 2);
+    *p++ = ':';
+    p = put_digits(p, dt.second, 2);
+    p = put_offset(p, offset, zulu);
+    size_t n = (size_t)(p - tmp);
+    if (n >= size)
+        return buffer_too_small(fn, size, n + 1);
+    memcpy(buf, tmp, n);
+    buf[n] = '\0';
+    return ITSM_OK;
 }
 
 itsm_status itsm_instant_format_offset(char *buf, size_t size, itsm_instant t, int32_t utc_offset)

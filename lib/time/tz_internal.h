@@ -67,9 +67,6 @@ typedef struct itsm__tz_switch {
  * text. */
 int itsm__tz_rule_parse(itsm__tz_rule *out, const char *text, size_t len, const char *zone);
 
-/* The rule's instants of switching to DST and back to standard time in `year`. */
-void itsm__tz_rule_year(const itsm__tz_rule *rule, int32_t year, int64_t *start, int64_t *end);
-
 /* The rule's switches u with after < u <= ITSM_INSTANT_MAX that change the state, given
  * that `dst` is the state in force at `after` (for a table without transitions:
  * after = INT64_MIN and dst = itsm__tz_rule_initial()). `out` holds

@@ -180,12 +180,12 @@ static bool parse_rule(rule_scan *sc, itsm__tz_rule *r)
 /* Non-printable bytes (this text comes from files, and from the fuzzer) become '?'. */
 static void quote_footer(char *dst, size_t size, const char *text, size_t len)
 {
-    size_t shown = len < 64 ? len : 64, n = 0;
-    for (size_t i = 0; i < shown && n + 1 < size; i++) {
+    size_t i = 0;
+    for (; i < len && i < 64 && i + 1 < size; i++) {
         unsigned char c = (unsigned char)text[i];
-        dst[n++] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+        dst[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
     }
-    dst[n] = '\0';
+    dst[i] = '\0';
 }
 
 int itsm__tz_rule_parse(itsm__tz_rule *out, const char *text, size_t len, const char *zone)
@@ -222,7 +222,8 @@ static int64_t rule_day(const itsm__tz_rule_date *d, int32_t year)
     return day;
 }
 
-void itsm__tz_rule_year(const itsm__tz_rule *rule, int32_t year, int64_t *start, int64_t *end)
+/* The instants of switching to DST and back to standard time in `year`. */
+static void rule_year(const itsm__tz_rule *rule, int32_t year, int64_t *start, int64_t *end)
 {
     *start = rule_day(&rule->start, year) * ITSM_SECONDS_PER_DAY + rule->start.time - rule->std.utc_offset;
     *end = rule_day(&rule->end, year) * ITSM_SECONDS_PER_DAY + rule->end.time - rule->dst.utc_offset;
@@ -266,7 +267,7 @@ size_t itsm__tz_rule_expand(const itsm__tz_rule *rule, int64_t after, bool dst, 
     size_t n = 0;
     for (int32_t y = first_year(after); y <= ITSM__TZ_RULE_LAST_YEAR; y++) {
         int64_t s, e;
-        itsm__tz_rule_year(rule, y, &s, &e);
+        rule_year(rule, y, &s, &e);
         cand[n++] = (itsm__tz_switch){s, true};
         cand[n++] = (itsm__tz_switch){e, false};
     }
@@ -293,7 +294,7 @@ bool itsm__tz_rule_initial(const itsm__tz_rule *rule)
     if (!rule->has_dst)
         return false;
     int64_t s, e;
-    itsm__tz_rule_year(rule, ITSM__TZ_RULE_FIRST_YEAR, &s, &e);
+    rule_year(rule, ITSM__TZ_RULE_FIRST_YEAR, &s, &e);
     /* Whichever switch comes first in the year says what was in force before it. */
     return e <= s;
 }

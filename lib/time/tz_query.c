@@ -225,7 +225,8 @@ itsm_status itsm_tz_start_of_day(itsm_instant *out, const itsm_tz *tz, itsm_date
     if (rc != ITSM_OK)
         return rc;
     int64_t w = itsm__days_from_civil(date.year, date.month, date.day) * ITSM_SECONDS_PER_DAY;
-    return from_wall(out, tz, w, ITSM_GAP_NEXT_VALID | ITSM_OVERLAP_EARLIER, "itsm_tz_start_of_day");
+    /* With ITSM_OVERLAP_EARLIER (0): a midnight that occurs twice starts the day at the first. */
+    return from_wall(out, tz, w, ITSM_GAP_NEXT_VALID, "itsm_tz_start_of_day");
 }
 
 /* ---- batches ------------------------------------------------------------------------- */
