@@ -43,9 +43,12 @@ typedef struct itsm_tz_info {
  * Load a zone by name.
  *
  * `name` is an IANA name (`Asia/Tokyo`), `UTC`/`Z`, or a fixed offset `+09:00`, `-0330`,
- * `+09`. IANA names are read from `zoneinfo_dir`; when NULL, from `$TZDIR` if set, else
- * `/usr/share/zoneinfo`. Names with `..`, a leading `/` or characters outside
- * `[A-Za-z0-9/_+-]` are rejected.
+ * `+09`, `+05:21:10` (the names itsm_tz_fixed() gives; `-00:00` means `+00:00`). IANA
+ * names are read from `zoneinfo_dir`; when NULL, from `$TZDIR` if set, else
+ * `/usr/share/zoneinfo` (reading `TZDIR` races with a concurrent setenv() in another
+ * thread: pass the directory explicitly in threaded programs that change it). Names with
+ * `..`, a leading `/` or characters outside `[A-Za-z0-9/_+-]` are rejected with
+ * ::ITSM_EINVAL before any file is opened.
  * @param out receives the zone. Ownership: the caller's; release with itsm_tz_free().
  * @return ::ITSM_ENOTFOUND when no such zone exists, ::ITSM_EFORMAT for a malformed or
  *         leap-second ("right/") file, ::ITSM_EIO when it cannot be read.
@@ -58,13 +61,19 @@ ITSM_API itsm_status itsm_tz_load(itsm_tz **out, const char *name, const char *z
  */
 ITSM_API itsm_status itsm_tz_from_tzif(itsm_tz **out, const char *name, const void *data, size_t size);
 
-/** A zone with a constant offset, -86399 .. 86399 seconds east of UTC; named like `+09:00`. */
+/**
+ * A zone with a constant offset, -86399 .. 86399 seconds east of UTC (else ::ITSM_EINVAL),
+ * named like `+09:00` or `+05:21:10`.
+ */
 ITSM_API itsm_status itsm_tz_fixed(itsm_tz **out, int32_t utc_offset);
 
 /** Release a zone. NULL is a no-op. */
 ITSM_API void itsm_tz_free(itsm_tz *tz);
 
-/** The zone's name as given or canonical for fixed offsets. Borrowed; lives as long as tz. */
+/**
+ * The zone's name as given, or canonical for fixed offsets. NULL only when tz is NULL.
+ * Ownership: borrowed; lives as long as tz.
+ */
 ITSM_API const char *itsm_tz_name(const itsm_tz *tz);
 
 /** Seconds east of UTC at instant t. */
@@ -86,17 +95,21 @@ ITSM_API itsm_status itsm_tz_from_local(itsm_instant *out, const itsm_tz *tz,
 
 /**
  * The first existing instant of a local date (00:00, or the end of a gap that swallows
- * midnight, e.g. 01:00 on historic America/Sao_Paulo change days).
+ * midnight, e.g. 01:00 on historic America/Sao_Paulo change days). A date that does not
+ * exist at all (Pacific/Apia 2011-12-30) is an empty day: its start is the start of the
+ * next date, so per-day tables stay contiguous.
  */
 ITSM_API itsm_status itsm_tz_start_of_day(itsm_instant *out, const itsm_tz *tz, itsm_date date);
 
 /**
- * The first instant u > t at which the offset or DST flag changes.
+ * The first instant u > t at which the local time type changes: its offset, DST flag or
+ * abbreviation (transitions in the file that change none of them are skipped).
  * @return ::ITSM_ENOTFOUND when there is none up to ::ITSM_INSTANT_MAX.
  */
 ITSM_API itsm_status itsm_tz_next_transition(itsm_instant *out, const itsm_tz *tz, itsm_instant t);
 
-/* ---- batch forms: one call per array, no allocation ------------------------------ */
+/* ---- batch forms: one call per array, no allocation ------------------------------
+ * With n == 0 the arrays may be NULL. */
 
 /**
  * `out[i]` = UTC offset in seconds at `t[i]`, for i < n. `out` and `t` may be the same
@@ -106,7 +119,8 @@ ITSM_API itsm_status itsm_tz_utc_offsets(int64_t *out, const itsm_tz *tz, const 
 
 /**
  * `out[i]` = local "wall seconds" of `t[i]`: t + offset, i.e. the local civil time
- * counted as seconds since 1970-01-01T00:00 local. Arrays may alias.
+ * counted as seconds since 1970-01-01T00:00 local. Arrays may alias. As in
+ * itsm_tz_to_local(), each local date must be in 1900..2200.
  */
 ITSM_API itsm_status itsm_tz_to_local_many(int64_t *out, const itsm_tz *tz, const itsm_instant *t,
                                            size_t n);

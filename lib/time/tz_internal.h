@@ -23,9 +23,16 @@ struct itsm_tz {
     const uint16_t *type_of;    /* type index in force from at[i] on */
     size_t count;               /* number of transitions */
     size_t type_count;
+    const uint32_t *bucket;     /* bucket[k]: transitions <= bucket k's start (NULL if count == 0) */
     uint16_t before;            /* type before at[0] (or always, when count == 0) */
     int32_t min_off, max_off;   /* bounds of every types[i].utc_offset */
 };
+
+/* Look-ups first jump to the piece in force at the start of the instant's bucket of
+ * 2^21 s (about 24 days), then search only the bucket's few transitions: O(1) for real
+ * zones whatever the table size, and still O(log n) for adversarial files. */
+#define ITSM__TZ_BUCKET_SHIFT 21
+#define ITSM__TZ_BUCKETS ((size_t)(((ITSM_INSTANT_MAX - ITSM_INSTANT_MIN) >> ITSM__TZ_BUCKET_SHIFT) + 2))
 
 /* RFC 8536 section 3.2: offsets outside this range are not valid local time types. */
 #define ITSM__TZ_UTOFF_MIN (-89999)

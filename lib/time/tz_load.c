@@ -283,6 +283,7 @@ typedef struct zone_arrays {
     int64_t *at;
     itsm_tz_info *types;
     uint16_t *type_of;
+    uint32_t *bucket;
 } zone_arrays;
 
 static size_t align_up(size_t n, size_t a) { return (n + a - 1) / a * a; }
@@ -298,7 +299,8 @@ static itsm_tz *alloc_zone(zone_arrays *arr, const char *name, size_t count, siz
     size_t off_at = align_up(sizeof(struct itsm_tz), _Alignof(int64_t));
     size_t off_types = align_up(off_at + count * sizeof(int64_t), _Alignof(itsm_tz_info));
     size_t off_type_of = align_up(off_types + type_count * sizeof(itsm_tz_info), _Alignof(uint16_t));
-    size_t off_name = off_type_of + count * sizeof(uint16_t);
+    size_t off_bucket = align_up(off_type_of + count * sizeof(uint16_t), _Alignof(uint32_t));
+    size_t off_name = off_bucket + (count > 0 ? ITSM__TZ_BUCKETS * sizeof(uint32_t) : 0);
     unsigned char *mem = itsm__malloc(off_name + name_size, "a time zone");
     if (mem == NULL)
         return NULL;
@@ -306,11 +308,13 @@ static itsm_tz *alloc_zone(zone_arrays *arr, const char *name, size_t count, siz
     arr->at = (int64_t *)(void *)(mem + off_at);
     arr->types = (itsm_tz_info *)(void *)(mem + off_types);
     arr->type_of = (uint16_t *)(void *)(mem + off_type_of);
+    arr->bucket = count > 0 ? (uint32_t *)(void *)(mem + off_bucket) : NULL;
     memcpy(mem + off_name, name, name_size);
     tz->name = (const char *)(mem + off_name);
     tz->at = arr->at;
     tz->types = arr->types;
     tz->type_of = arr->type_of;
+    tz->bucket = arr->bucket;
     tz->count = count;
     tz->type_count = type_count;
     return tz;
@@ -324,6 +328,18 @@ static void set_offset_bounds(itsm_tz *tz)
             tz->min_off = tz->types[i].utc_offset;
         if (tz->types[i].utc_offset > tz->max_off)
             tz->max_off = tz->types[i].utc_offset;
+    }
+}
+
+/* bucket[k] = number of transitions at or before the start of bucket k. */
+static void index_buckets(uint32_t *bucket, const int64_t *at, size_t count)
+{
+    size_t p = 0;
+    for (size_t k = 0; k < ITSM__TZ_BUCKETS; k++) {
+        int64_t start = ITSM_INSTANT_MIN + ((int64_t)k << ITSM__TZ_BUCKET_SHIFT);
+        while (p < count && at[p] <= start)
+            p++;
+        bucket[k] = (uint32_t)p;
     }
 }
 
@@ -344,6 +360,8 @@ static int build_zone(itsm_tz **out, const char *name, const zone_plan *plan)
         arr.at[table + i] = plan->gen[i].at;
         arr.type_of[table + i] = plan->gen_type[plan->gen[i].dst ? 1 : 0];
     }
+    if (arr.bucket != NULL)
+        index_buckets(arr.bucket, arr.at, table + plan->gen_count);
     tz->before = plan->before;
     set_offset_bounds(tz);
     *out = tz;

@@ -31,6 +31,11 @@ size_t itsm__tz_piece(const itsm_tz *tz, int64_t t, size_t hint)
             return hint + 1;
     }
     size_t lo = 0, hi = tz->count;
+    if (tz->bucket != NULL && t >= ITSM_INSTANT_MIN && t <= ITSM_INSTANT_MAX) {
+        size_t k = (size_t)((t - ITSM_INSTANT_MIN) >> ITSM__TZ_BUCKET_SHIFT);
+        lo = tz->bucket[k];
+        hi = tz->bucket[k + 1];
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (tz->at[mid] <= t)
