@@ -54,39 +54,48 @@ static const itsm_tz_info *type_at(const itsm_tz *tz, int64_t t, size_t *hint)
 
 /* ---- UTC -> local ------------------------------------------------------------------ */
 
-itsm_status itsm_tz_utc_offset(int32_t *out, const itsm_tz *tz, itsm_instant t)
+/* The local time type at an in-range instant; the shared front half of the scalar
+ * UTC -> local functions. */
+static int lookup(const itsm_tz_info **type, const itsm_tz *tz, itsm_instant t, const char *fn)
 {
-    ITSM__CHECK_ARG(out);
-    ITSM__CHECK_ARG(tz);
-    int rc = itsm__check_instant(t, "itsm_tz_utc_offset");
+    if (tz == NULL)
+        return itsm__error(ITSM_EINVAL, "%s: argument 'tz' is NULL", fn);
+    int rc = itsm__check_instant(t, fn);
     if (rc != ITSM_OK)
         return rc;
     size_t hint = SIZE_MAX;
-    *out = type_at(tz, t, &hint)->utc_offset;
+    *type = type_at(tz, t, &hint);
     return ITSM_OK;
+}
+
+itsm_status itsm_tz_utc_offset(int32_t *out, const itsm_tz *tz, itsm_instant t)
+{
+    ITSM__CHECK_ARG(out);
+    const itsm_tz_info *type = NULL;
+    int rc = lookup(&type, tz, t, __func__);
+    if (rc == ITSM_OK)
+        *out = type->utc_offset;
+    return rc;
 }
 
 itsm_status itsm_tz_info_at(itsm_tz_info *out, const itsm_tz *tz, itsm_instant t)
 {
     ITSM__CHECK_ARG(out);
-    ITSM__CHECK_ARG(tz);
-    int rc = itsm__check_instant(t, "itsm_tz_info_at");
-    if (rc != ITSM_OK)
-        return rc;
-    size_t hint = SIZE_MAX;
-    *out = *type_at(tz, t, &hint);
-    return ITSM_OK;
+    const itsm_tz_info *type = NULL;
+    int rc = lookup(&type, tz, t, __func__);
+    if (rc == ITSM_OK)
+        *out = *type;
+    return rc;
 }
 
 itsm_status itsm_tz_to_local(itsm_datetime *out, const itsm_tz *tz, itsm_instant t)
 {
     ITSM__CHECK_ARG(out);
-    ITSM__CHECK_ARG(tz);
-    int rc = itsm__check_instant(t, "itsm_tz_to_local");
+    const itsm_tz_info *type = NULL;
+    int rc = lookup(&type, tz, t, __func__);
     if (rc != ITSM_OK)
         return rc;
-    size_t hint = SIZE_MAX;
-    return itsm__wall_to_datetime(out, t + type_at(tz, t, &hint)->utc_offset, "itsm_tz_to_local");
+    return itsm__wall_to_datetime(out, t + type->utc_offset, __func__);
 }
 
 static bool same_type(const itsm_tz_info *a, const itsm_tz_info *b)
