@@ -9,6 +9,7 @@ packages=(
   libjansson-dev libcmocka-dev              # JSON, unit tests
   swig python3-dev python3-numpy python3-pytest  # Python package and its tests
   python3-pandas                            # benchmark comparison
+  python3-holidays python3-workalendar libbusiness-hours-perl  # oracles for holidays and business time
   valgrind clang                            # memory checks, libFuzzer builds
 )
 missing=()

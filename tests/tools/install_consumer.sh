@@ -41,7 +41,7 @@ echo "$out2"
 
 echo "== consumer linked statically via pkg-config --static"
 "$cc" -std=c11 -Wall -Wextra -Werror $flags -o "$work/consumer-static" "$src/consumer.c" \
-    $(pkg-config --cflags itsm) "$libdir/libitsm.a"
+    $(pkg-config --cflags itsm) "$libdir/libitsm.a" $(pkg-config --static --libs-only-l itsm | sed 's/-litsm//')
 out3=$("$work/consumer-static")
 
 [ "$out1" = "$out2" ] && [ "$out2" = "$out3" ] || { echo "FAIL: outputs differ"; exit 1; }
