@@ -10,5 +10,7 @@
 #include "itsm/alloc.h"
 #include "itsm/time.h"
 #include "itsm/tz.h"
+#include "itsm/holidays.h"
+#include "itsm/calendar.h"
 
 #endif /* ITSM_H */

@@ -10,6 +10,7 @@ packages=(
   swig python3-dev python3-numpy python3-pytest  # Python package and its tests
   python3-pandas                            # benchmark comparison
   python3-holidays python3-workalendar libbusiness-hours-perl  # oracles for holidays and business time
+  python3-jsonschema                        # JSON Schema checks of the documents
   valgrind clang                            # memory checks, libFuzzer builds
 )
 missing=()

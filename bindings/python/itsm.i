@@ -10,7 +10,11 @@
  *   - out-parameters are results: itsm_tz ** -> an owning NativeZone object (its
  *     destructor calls itsm_tz_free), itsm_datetime * -> a 6-tuple, itsm_date * ->
  *     (year, month, day), itsm_tz_info * -> (utc_offset, is_dst, abbreviation),
- *     (char *buf, size_t size) -> str (copied);
+ *     (char *buf, size_t size) -> str (copied); itsm_holiday_set ** / itsm_calendar_spec ** /
+ *     itsm_calendar ** -> owning NativeHolidaySet / NativeCalendarSpec / NativeCalendar;
+ *     int *out -> bool; const char **out_name -> str or None; char **out (library-owned
+ *     text) -> str, the C string released with itsm_free; itsm_holiday lists -> a list of
+ *     ((year, month, day), name);
  *   - the batch functions take one C-contiguous int64 buffer (buffer protocol) and return
  *     a new bytearray holding the int64 results, with the GIL released during the C call;
  *   - no raw pointers, void * or callbacks are exposed (itsm_free, itsm_set_allocator
@@ -29,6 +33,8 @@
 #include <stdint.h>
 #include <string.h>
 #include "itsm.h"
+#include "itsm/holidays.h"
+#include "itsm/calendar.h"
 %}
 
 /* <stdint.i> is not used: it maps int64_t to `long long`, and the casts SWIG would then
@@ -57,6 +63,10 @@
 %ignore itsm_tz_utc_offsets;    /* replaced by buffer-protocol forms below */
 %ignore itsm_tz_to_local_many;
 %ignore itsm_tz_from_local_many;
+%ignore itsm_holiday;           /* travels as ((year, month, day), name) */
+%ignore itsm_calendar_zone;     /* a borrowed zone would outlive its calendar: calendar_zone_name */
+%ignore itsm_calendar_business_seconds_many;  /* buffer-protocol forms below */
+%ignore itsm_calendar_add_business_many;
 %ignore ITSM_WARN_UNUSED;
 %ignore ITSM_INSTANT_TEXT_SIZE;
 %ignore ITSM_DATE_TEXT_SIZE;
@@ -72,6 +82,32 @@ struct itsm_tz {};
 }
 %ignore itsm_tz_free;
 
+/* Holiday sets, calendar specs and calendars: opaque handles owned by their proxies in
+ * the same way (SWIG_POINTER_OWN in the ** typemaps), freed by the destructors. */
+%rename(NativeHolidaySet) itsm_holiday_set;
+%nodefaultctor itsm_holiday_set;
+struct itsm_holiday_set {};
+%extend itsm_holiday_set {
+    ~itsm_holiday_set() { itsm_holiday_set_free($self); }
+}
+%ignore itsm_holiday_set_free;
+
+%rename(NativeCalendarSpec) itsm_calendar_spec;
+%nodefaultctor itsm_calendar_spec;
+struct itsm_calendar_spec {};
+%extend itsm_calendar_spec {
+    ~itsm_calendar_spec() { itsm_calendar_spec_free($self); }
+}
+%ignore itsm_calendar_spec_free;
+
+%rename(NativeCalendar) itsm_calendar;
+%nodefaultctor itsm_calendar;
+struct itsm_calendar {};
+%extend itsm_calendar {
+    ~itsm_calendar() { itsm_calendar_free($self); }
+}
+%ignore itsm_calendar_free;
+
 /* Clear the thread's last error before every call, so a message read after a failure
  * always belongs to that failure. */
 %exception {
@@ -86,6 +122,8 @@ struct itsm_tz {};
 %include "itsm/alloc.h"
 %include "itsm/time.h"
 %include "itsm/tz.h"
+%include "itsm/holidays.h"
+%include "itsm/calendar.h"
 
 /* A macro combining enum values, which SWIG does not evaluate by itself. */
 %constant unsigned int LOCAL_STRICT = (ITSM_GAP_ERROR | ITSM_OVERLAP_ERROR);
@@ -138,3 +176,51 @@ resolved by `policy` (a combination of the GAP_* and OVERLAP_* flags).";
 %rename(tz_from_local_many) itsmpy_tz_from_local_many;
 itsm_status itsmpy_tz_from_local_many(const itsm_tz *tz, const int64_t *values, size_t n,
                                       int64_t *results, unsigned int policy);
+
+/* ---- calendars: batch forms and the zone ----------------------------------------------
+ * Two int64 buffers of equal length in ((values, n) and (values2, n2)), one bytearray
+ * out; the GIL is released during the C call like every other call. */
+%{
+static itsm_status itsmpy_calendar_business_seconds_many(const itsm_calendar *cal, const int64_t *values,
+                                                         size_t n, int64_t *results, const int64_t *values2,
+                                                         size_t n2)
+{
+    (void)n2; /* equal to n: checked before the call */
+    return itsm_calendar_business_seconds_many(results, cal, values, values2, n);
+}
+
+static itsm_status itsmpy_calendar_add_business_many(const itsm_calendar *cal, const int64_t *values, size_t n,
+                                                     int64_t *results, const int64_t *values2, size_t n2)
+{
+    (void)n2;
+    return itsm_calendar_add_business_many(results, cal, values, values2, n);
+}
+
+static const char *itsmpy_calendar_zone_name(const itsm_calendar *cal)
+{
+    return cal == NULL ? NULL : itsm_tz_name(itsm_calendar_zone(cal));
+}
+%}
+
+%feature("docstring") itsmpy_calendar_business_seconds_many
+"calendar_business_seconds_many(calendar, a, b) -> bytearray
+
+B(a[i], b[i]) for C-contiguous int64 buffers `a` and `b` of equal length.";
+%rename(calendar_business_seconds_many) itsmpy_calendar_business_seconds_many;
+itsm_status itsmpy_calendar_business_seconds_many(const itsm_calendar *cal, const int64_t *values, size_t n,
+                                                  int64_t *results, const int64_t *values2, size_t n2);
+
+%feature("docstring") itsmpy_calendar_add_business_many
+"calendar_add_business_many(calendar, t, seconds) -> bytearray
+
+add_business(t[i], seconds[i]) for C-contiguous int64 buffers of equal length.";
+%rename(calendar_add_business_many) itsmpy_calendar_add_business_many;
+itsm_status itsmpy_calendar_add_business_many(const itsm_calendar *cal, const int64_t *values, size_t n,
+                                              int64_t *results, const int64_t *values2, size_t n2);
+
+%feature("docstring") itsmpy_calendar_zone_name
+"calendar_zone_name(calendar) -> str
+
+The name of the calendar's zone (itsm_tz_name(itsm_calendar_zone(calendar))).";
+%rename(calendar_zone_name) itsmpy_calendar_zone_name;
+const char *itsmpy_calendar_zone_name(const itsm_calendar *cal);

@@ -424,3 +424,168 @@ static int itsmpy_get_int64_buffer(PyObject *obj, Py_buffer *view)
         PyBuffer_Release(&view$argnum);
     Py_XDECREF(out_obj$argnum);
 }
+
+/* ---- holiday sets and calendars ------------------------------------------------------------ */
+
+/* Owning handles: the proxy's destructor frees the object (see itsm.i). */
+%define ITSMPY_OWNED_OUT(TYPE)
+%typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) {
+    $1 = &temp;
+}
+%typemap(argout) TYPE **out {
+    if (itsmpy_output(&$result, SWIG_NewPointerObj(SWIG_as_voidptr(temp$argnum),
+                                                   $descriptor(TYPE *), SWIG_POINTER_OWN)) < 0) {
+        SWIG_fail;
+    }
+}
+%enddef
+ITSMPY_OWNED_OUT(itsm_holiday_set)
+ITSMPY_OWNED_OUT(itsm_calendar_spec)
+ITSMPY_OWNED_OUT(itsm_calendar)
+
+/* Yes/no results (itsm_calendar_is_open, itsm_calendar_is_business_day). */
+%typemap(in, numinputs=0) int *out (int temp = 0) {
+    $1 = &temp;
+}
+%typemap(argout) int *out {
+    if (itsmpy_output(&$result, PyBool_FromLong(temp$argnum)) < 0)
+        SWIG_fail;
+}
+
+/* Business seconds. */
+%typemap(in, numinputs=0) int64_t *out (int64_t temp = 0) {
+    $1 = &temp;
+}
+%typemap(argout) int64_t *out {
+    if (itsmpy_output(&$result, PyLong_FromLongLong((long long)temp$argnum)) < 0)
+        SWIG_fail;
+}
+
+/* A borrowed name or NULL (holiday look-ups): str or None. */
+%typemap(in, numinputs=0) const char **out_name (const char *temp = NULL) {
+    $1 = ($1_ltype)&temp;
+}
+%typemap(argout) const char **out_name {
+    PyObject *name;
+    if (temp$argnum == NULL) {
+        name = Py_None;
+        Py_INCREF(name);
+    } else {
+        name = PyUnicode_DecodeUTF8(temp$argnum, (Py_ssize_t)strlen(temp$argnum), "replace");
+    }
+    if (itsmpy_output(&$result, name) < 0)
+        SWIG_fail;
+}
+
+/* The span of a holiday set: ((y, m, d), (y, m, d)). */
+%typemap(in, numinputs=0) itsm_date *out_first (itsm_date temp), itsm_date *out_last (itsm_date temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_date *out_first, itsm_date *out_last {
+    if (itsmpy_output(&$result, Py_BuildValue("(iii)", (int)temp$argnum.year,
+                                              (int)temp$argnum.month, (int)temp$argnum.day)) < 0)
+        SWIG_fail;
+}
+
+/* A list of holidays: [((y, m, d), name), ...]; the C array is released with itsm_free
+ * (the names are the set's and are copied into str first). */
+%typemap(in, numinputs=0) (itsm_holiday **out, size_t *out_count) (itsm_holiday *temp = NULL, size_t count = 0) {
+    $1 = &temp;
+    $2 = &count;
+}
+%typemap(argout) (itsm_holiday **out, size_t *out_count) {
+    PyObject *list = PyList_New((Py_ssize_t)count$argnum);
+    for (size_t i = 0; list != NULL && i < count$argnum; i++) {
+        const itsm_holiday *h = &temp$argnum[i];
+        const char *name = h->name != NULL ? h->name : "";
+        PyObject *item = Py_BuildValue("((iii)N)", (int)h->date.year, (int)h->date.month, (int)h->date.day,
+                                       PyUnicode_DecodeUTF8(name, (Py_ssize_t)strlen(name), "replace"));
+        if (item == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+    }
+    itsm_free(temp$argnum);
+    temp$argnum = NULL;
+    if (itsmpy_output(&$result, list) < 0)
+        SWIG_fail;
+}
+%typemap(freearg) (itsm_holiday **out, size_t *out_count) {
+    itsm_free(temp$argnum);  /* only when the call failed before argout ran */
+}
+
+/* Text the library allocated (itsm_calendar_to_json): a str; the C string is freed. */
+%typemap(in, numinputs=0) char **out (char *temp = NULL) {
+    $1 = &temp;
+}
+%typemap(argout) char **out {
+    PyObject *text = PyUnicode_DecodeUTF8(temp$argnum, (Py_ssize_t)strlen(temp$argnum), "strict");
+    itsm_free(temp$argnum);
+    temp$argnum = NULL;
+    if (itsmpy_output(&$result, text) < 0)
+        SWIG_fail;
+}
+%typemap(freearg) char **out {
+    itsm_free(temp$argnum);
+}
+
+/* A calendar document: str (UTF-8) or bytes, passed whole with its length. */
+%apply (const char *text, size_t len) { (const char *json, size_t len) };
+
+/* Holiday sets a document may name: a sequence of NativeHolidaySet, or None. The
+ * sequence (and so every set) is held until the call returns. */
+%typemap(in) (const itsm_holiday_set *const *sets, size_t n_sets)
+             (PyObject *seq = NULL, const itsm_holiday_set **array = NULL) {
+    if ($input != Py_None) {
+        seq = PySequence_Fast($input, "sets must be a sequence of NativeHolidaySet or None");
+        if (seq == NULL)
+            SWIG_fail;
+        Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+        array = PyMem_Malloc(sizeof *array * (size_t)(count > 0 ? count : 1));
+        if (array == NULL) {
+            PyErr_NoMemory();
+            SWIG_fail;
+        }
+        for (Py_ssize_t i = 0; i < count; i++) {
+            void *ptr = NULL;
+            PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+            if (!SWIG_IsOK(SWIG_ConvertPtr(item, &ptr, $descriptor(itsm_holiday_set *), 0)) || ptr == NULL) {
+                PyErr_Format(PyExc_TypeError, "sets[%zd] must be a NativeHolidaySet, not %.200s", i,
+                             Py_TYPE(item)->tp_name);
+                SWIG_fail;
+            }
+            array[i] = ptr;
+        }
+        $1 = ($1_ltype)array;
+        $2 = (size_t)count;
+    } else {
+        $1 = NULL;
+        $2 = 0;
+    }
+}
+%typemap(freearg) (const itsm_holiday_set *const *sets, size_t n_sets) {
+    PyMem_Free((void *)array$argnum);
+    Py_XDECREF(seq$argnum);
+}
+
+/* The second int64 buffer of the calendar batch forms, of the first one's length (n, the
+ * wrapper's arg3 in the itsmpy_calendar_*_many signatures). */
+%typemap(in) (const int64_t *values2, size_t n2) (Py_buffer view, int have_view = 0) {
+    if (itsmpy_get_int64_buffer($input, &view) < 0)
+        SWIG_fail;
+    have_view = 1;
+    $1 = ($1_ltype)view.buf;
+    $2 = (size_t)(view.len / 8);
+}
+%typemap(check) (const int64_t *values2, size_t n2) {
+    if ($2 != arg3) {
+        itsmpy_raise_format(ITSM_EINVAL, "the two arrays differ in length (%zu and %zu)", (size_t)arg3, (size_t)$2);
+        SWIG_fail;
+    }
+}
+%typemap(freearg) (const int64_t *values2, size_t n2) {
+    if (have_view$argnum)
+        PyBuffer_Release(&view$argnum);
+}

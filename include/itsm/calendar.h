@@ -98,9 +98,11 @@ ITSM_API itsm_status itsm_calendar_spec_set_option(itsm_calendar_spec *spec, its
                                                    int64_t value);
 
 /**
- * Compile a spec. The calendar covers the dates on which every holiday set is defined
- * (1900-01-01 .. 2200-12-31, or less: `jp` ends in 2150); instants outside are
- * ::ITSM_ERANGE errors.
+ * Compile a spec. The calendar covers the local dates on which every holiday set is
+ * defined (1900-01-01 .. 2200-12-31, or less: `jp` ends in 2150) and whose whole day
+ * lies within the instant range (so 1900-01-01 is left out in zones east of UTC);
+ * instants outside are ::ITSM_ERANGE errors. Every search is bounded by
+ * ::ITSM_CAL_SEARCH_HORIZON_DAYS; reaching the bound is an ::ITSM_ERANGE error saying so.
  * @return ::ITSM_EINVAL naming the problem when the calendar has no open time at all.
  * @param out Ownership: the caller's; release with itsm_calendar_free(). The spec is
  *        not kept and may be freed or changed afterwards.
@@ -137,12 +139,21 @@ ITSM_API itsm_status itsm_calendar_add_business(itsm_instant *out, const itsm_ca
 /** The largest u <= t with B(u, t) = seconds (seconds >= 0). */
 ITSM_API itsm_status itsm_calendar_sub_business(itsm_instant *out, const itsm_calendar *cal, itsm_instant t,
                                                 int64_t seconds);
-/** `*out` = 1 if the local date has any open time. */
+/**
+ * `*out` = 1 if the local date is a business day: it owns open time. By default an
+ * overnight interval belongs to the date it starts on, so a Saturday holding only the
+ * tail of Friday's night shift is not a business day (with
+ * ::ITSM_CAL_CLOSURE_SPLITS_OVERNIGHT dates are taken literally).
+ */
 ITSM_API itsm_status itsm_calendar_is_business_day(int *out, const itsm_calendar *cal, itsm_date date);
-/** Number of dates in [a, b) that have open time (negative when a > b). */
+/** Number of business dates (see itsm_calendar_is_business_day()) in [a, b); negative when a > b. */
 ITSM_API itsm_status itsm_calendar_business_days(int32_t *out, const itsm_calendar *cal, itsm_date a,
                                                  itsm_date b);
-/** The n-th business date after t's local date (n >= 0), placed by `mode`. */
+/**
+ * The n-th business date after t's local date, placed by `mode`. n >= 1 counts business
+ * dates strictly after t's date; n = 0 gives t's date if it is a business day, else the
+ * next business date.
+ */
 ITSM_API itsm_status itsm_calendar_add_business_days(itsm_instant *out, const itsm_calendar *cal, itsm_instant t,
                                                      int32_t n, itsm_business_day_mode mode);
 /**
@@ -152,11 +163,17 @@ ITSM_API itsm_status itsm_calendar_add_business_days(itsm_instant *out, const it
  */
 ITSM_API itsm_status itsm_calendar_end_of_business_day(itsm_instant *out, const itsm_calendar *cal,
                                                        itsm_instant t, int32_t k);
-/** "Within half a day" (半日以内) from t: see ::ITSM_CAL_HALF_DAY_SECONDS. */
+/**
+ * "Within half a day" (半日以内) from t: half (rounded down to a second) of the open time
+ * of the business day on which the clock starts, added with itsm_calendar_add_business();
+ * or the fixed length set by ::ITSM_CAL_HALF_DAY_SECONDS (0 .. 86400 s).
+ */
 ITSM_API itsm_status itsm_calendar_half_business_day(itsm_instant *out, const itsm_calendar *cal, itsm_instant t);
 /**
  * Close of the n-th business day (n >= 1) of a month: "within 10 business days from
- * the start of next month" = itsm_calendar_nth_business_day(out, cal, y, m + 1, 10).
+ * the start of next month" = itsm_calendar_nth_business_day(out, cal, y, m + 1, 10);
+ * month 13 is January of the next year. A month with fewer than n business days counts
+ * on into the following month.
  */
 ITSM_API itsm_status itsm_calendar_nth_business_day(itsm_instant *out, const itsm_calendar *cal, int32_t year,
                                                     int32_t month, int32_t n);
@@ -177,7 +194,8 @@ ITSM_API itsm_status itsm_calendar_add_business_many(itsm_instant *out, const it
  * `sets` (n_sets custom sets, matched by itsm_holiday_set_name()), then the built-ins.
  * @return ::ITSM_EPARSE for malformed JSON (line and column in the message),
  *         ::ITSM_EINVAL / ::ITSM_ERANGE naming the JSON path (`$.week.mon[1]`) of a bad
- *         value, ::ITSM_EVERSION for an unknown `itsm_schema`.
+ *         value, ::ITSM_ENOTFOUND naming the path of an unknown zone or holiday set,
+ *         ::ITSM_EVERSION for a missing or newer `itsm_schema`.
  */
 ITSM_API itsm_status itsm_calendar_spec_from_json(itsm_calendar_spec **out, const char *json, size_t len,
                                                   const itsm_holiday_set *const *sets, size_t n_sets);

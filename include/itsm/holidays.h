@@ -40,12 +40,17 @@ ITSM_API void itsm_holiday_set_free(itsm_holiday_set *set);
 /** The set's name. Borrowed; lives as long as the set. NULL only when set is NULL. */
 ITSM_API const char *itsm_holiday_set_name(const itsm_holiday_set *set);
 
-/** Add one date. `name` is copied (may be NULL for an unnamed closing day). */
+/**
+ * Add one date (::ITSM_ERANGE outside 1900..2200). `name` is copied; it must be valid
+ * UTF-8 (else ::ITSM_EINVAL); NULL or "" is an unnamed closing day. A date already in the
+ * set keeps its first name.
+ */
 ITSM_API itsm_status itsm_holiday_set_add_date(itsm_holiday_set *set, itsm_date date, const char *name);
 
 /**
  * Add a yearly rule on a fixed month and day, for years first_year..last_year (0 for
- * no bound). A Feb 29 rule occurs only in leap years (never moved to Feb 28 or Mar 1).
+ * no bound, else 1900..2200: ::ITSM_ERANGE). A Feb 29 rule occurs only in leap years
+ * (never moved to Feb 28 or Mar 1). Bad months or days are ::ITSM_EINVAL naming them.
  */
 ITSM_API itsm_status itsm_holiday_set_add_fixed(itsm_holiday_set *set, int32_t month, int32_t day,
                                                 const char *name, int32_t first_year, int32_t last_year);
@@ -61,7 +66,8 @@ ITSM_API itsm_status itsm_holiday_set_add_nth_weekday(itsm_holiday_set *set, int
 /**
  * Add a yearly range of dates from (from_month, from_day) to (to_month, to_day)
  * inclusive. A range whose end is before its start crosses the year end (Dec 29 .. Jan 3);
- * `first_year` then names the year in which the range starts.
+ * `first_year` then names the year in which the range starts. A Feb 29 endpoint in a
+ * common year starts the range on Mar 1 or ends it on Feb 28.
  */
 ITSM_API itsm_status itsm_holiday_set_add_range(itsm_holiday_set *set, int32_t from_month, int32_t from_day,
                                                 int32_t to_month, int32_t to_day, const char *name,
@@ -86,7 +92,7 @@ ITSM_API itsm_status itsm_holiday_set_span(itsm_date *out_first, itsm_date *out_
  * The holidays of the set between first and last (inclusive), sorted by date; a date in
  * several rules is listed once, with the first rule's name.
  * @param out Ownership: an array the caller releases with itsm_free(); names inside it
- *        are borrowed from the set.
+ *        are borrowed from the set. With no holidays, `*out` is NULL and `*out_count` 0.
  */
 ITSM_API itsm_status itsm_holiday_set_list(itsm_holiday **out, size_t *out_count, const itsm_holiday_set *set,
                                            itsm_date first, itsm_date last);

@@ -20,6 +20,10 @@ Public API:
 * :func:`parse_instant`, :func:`format_instant` -- ISO 8601 text;
 * :class:`TimeZone` -- IANA zones and fixed offsets, with numpy batch methods;
 * :class:`LocalPolicy` -- how DST gaps and overlaps resolve;
+* :class:`Calendar` -- business calendars from JSON documents or dicts: business seconds,
+  deadlines, business days, with numpy batch methods;
+* :class:`HolidaySet`, :func:`japan_holidays`, :func:`japan_holiday` -- holiday sets, the
+  built-in Japanese national holidays (``jp``) and year-end closing (``jp-year-end``);
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -44,6 +48,8 @@ from ._errors import (
     RangeError,
     VersionError,
 )
+from ._calendar import Calendar
+from ._holidays import BUILTIN_HOLIDAY_SETS, HolidaySet, japan_holiday, japan_holidays
 from ._policy import LocalPolicy
 from ._timezone import TimeZone, TimeZoneInfo, format_instant, parse_instant
 
@@ -65,7 +71,7 @@ INSTANT_MAX = _native.INSTANT_MAX
 for _cls in (
     TimeZone, TimeZoneInfo, LocalPolicy, Error, ErrorCode, OutOfMemoryError,
     InvalidArgumentError, ParseError, RangeError, NotFoundError, FileError, FormatError,
-    BusyError, VersionError, NonexistentTimeError, AmbiguousTimeError,
+    BusyError, VersionError, NonexistentTimeError, AmbiguousTimeError, Calendar, HolidaySet,
 ):
     _cls.__module__ = __name__
 del _cls
@@ -80,6 +86,11 @@ __all__ = [
     "TimeZone",
     "TimeZoneInfo",
     "LocalPolicy",
+    "Calendar",
+    "HolidaySet",
+    "BUILTIN_HOLIDAY_SETS",
+    "japan_holidays",
+    "japan_holiday",
     "Error",
     "ErrorCode",
     "OutOfMemoryError",

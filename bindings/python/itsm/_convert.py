@@ -10,6 +10,10 @@ these are accepted:
 
 Batch functions take anything :func:`numpy.asarray` turns into an integer or
 ``datetime64`` array; see :func:`as_int64_array`.
+
+Dates (:func:`to_date`) are :class:`datetime.date` objects or ``"YYYY-MM-DD"`` text;
+lengths of time (:func:`to_seconds`, :func:`as_seconds_array`) are integer seconds or
+timedeltas (``datetime.timedelta``, ``numpy.timedelta64``) of whole seconds.
 """
 
 import datetime
@@ -17,7 +21,8 @@ import operator
 
 import numpy as np
 
-from ._errors import RangeError
+from . import itsm_native as _native
+from ._errors import Error, RangeError
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 _INT64_MIN = -(2**63)
@@ -135,3 +140,71 @@ def as_int64_array(values, what="values"):
 def int64_result(buffer, shape):
     """A numpy int64 array of ``shape`` over the bytearray returned by the native layer."""
     return np.frombuffer(buffer, dtype=np.int64).reshape(shape)
+
+
+def to_date(value, what="date"):
+    """``(year, month, day)`` of a :class:`datetime.date` (not a datetime), a
+    ``"YYYY-MM-DD"`` string or a ``(year, month, day)`` tuple, for the native layer.
+
+    Raises:
+        TypeError: for a datetime (use ``value.date()``) or any other type.
+        ParseError / RangeError: for text that is not a valid date in 1900..2200.
+    """
+    if isinstance(value, datetime.datetime):
+        raise TypeError(f"{what}: a datetime is not a date; use value.date() (or an instant argument)")
+    if isinstance(value, datetime.date):
+        return (value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return _native.date_parse(value)
+        except Error as exc:
+            raise type(exc)(f"{what}: {exc.message}", exc.code) from None
+    if isinstance(value, tuple) and len(value) == 3:
+        return value
+    raise TypeError(
+        f"{what} must be a datetime.date, a 'YYYY-MM-DD' string or a (year, month, day) tuple, "
+        f"not {type(value).__name__}"
+    )
+
+
+def from_date(fields):
+    """A :class:`datetime.date` of the native layer's ``(year, month, day)``."""
+    return datetime.date(*fields)
+
+
+def to_seconds(value, what="seconds"):
+    """Whole seconds (``int``) of an int-like value or a :class:`datetime.timedelta`."""
+    if isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{what} must be an int or a timedelta, not bool")
+    if isinstance(value, datetime.timedelta):
+        if value.microseconds:
+            raise ValueError(f"{what}: {value} is not a whole number of seconds")
+        return value.days * 86400 + value.seconds
+    if isinstance(value, np.timedelta64):
+        return int(timedelta_seconds(np.asarray(value).reshape(1), what)[0])
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{what} must be an int or a timedelta, not {type(value).__name__}") from None
+    return _check_int64(number, what)
+
+
+def timedelta_seconds(array, what):
+    """Whole seconds of a timedelta64 array, exactly, as int64 (a new array)."""
+    unit, count = np.datetime_data(array.dtype)
+    if unit == "generic":
+        raise ValueError(f"{what}: timedelta64 without a unit cannot be converted to seconds")
+    if np.isnat(array).any():
+        raise ValueError(f"{what}: NaT (not a time) cannot be converted to seconds")
+    seconds = array.astype("timedelta64[s]")
+    if not np.array_equal(seconds.astype(array.dtype), array):
+        raise ValueError(f"{what}: timedelta64 values are not whole seconds")
+    return seconds.view(np.int64)
+
+
+def as_seconds_array(values, what="seconds"):
+    """Like :func:`as_int64_array` for lengths of time: integers (seconds) or timedelta64."""
+    array = np.asarray(values)
+    if array.dtype.kind == "m":
+        array = timedelta_seconds(array, what)
+    return as_int64_array(array, what)

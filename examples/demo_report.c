@@ -1,4 +1,4 @@
-/* itsm_demo: a time report over a service's outage log.
+/* itsm_demo: a report over a service's outage log, on the guideline's business calendars.
  *
  * Reads a CSV of outages (incident_id,downtime_start,downtime_end,impact with ISO 8601
  * instants; the shipped sample is GitHub's 2024 status-page history, MIT-licensed data
@@ -7,7 +7,12 @@
  *   - the longest outages as seen by desks in Tokyo, Amsterdam and New York;
  *   - how many outages began inside the desk's local hours (Mon-Fri 09:00-18:00);
  *   - the DST transitions of the year in each zone, which any business-hours clock
- *     must get right.
+ *     must get right;
+ *   - the guideline's deadline words evaluated on the sample service hours of guideline
+ *     5.2 (desk: Mon-Fri 9:00-18:00, Sat 9:00-12:00 and 13:00-17:00, closed on Japanese
+ *     national holidays and Dec 29 - Jan 3) and on a vendor's 24x7 calendar with its own
+ *     holidays, for the longest outages, and how many outages were restored by the end
+ *     of the next business day.
  * usage: itsm_demo [CSV] [DESK_ZONE]   (defaults: the shipped sample, Asia/Tokyo) */
 #include <itsm.h>
 
@@ -26,6 +31,50 @@ typedef struct outage {
 
 static const char *const zone_names[] = {"Asia/Tokyo", "Europe/Amsterdam", "America/New_York"};
 #define N_ZONES (sizeof zone_names / sizeof zone_names[0])
+
+/* The whole file as a NUL-terminated string, or NULL (message printed). */
+static char *read_text(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (f == NULL) {
+        perror(path);
+        return NULL;
+    }
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            char *grown = realloc(buf, cap = (cap + 4096) * 2);
+            if (grown == NULL)
+                break;
+            buf = grown;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    if (buf != NULL)
+        buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static int load_calendar(itsm_calendar **out, const char *path)
+{
+    size_t len = 0;
+    char *text = read_text(path, &len);
+    if (text == NULL)
+        return 1;
+    int rc = itsm_calendar_from_json(out, text, len, NULL, 0);
+    free(text);
+    if (rc != ITSM_OK) {
+        fprintf(stderr, "itsm_demo: %s: %s\n", path, itsm_error_last());
+        return 1;
+    }
+    return 0;
+}
 
 static int fail(const char *what)
 {
@@ -183,6 +232,65 @@ static int report_transitions(itsm_tz *const zones[], int year)
     return 0;
 }
 
+/* Japanese words go last: printf pads by bytes, not by display width. */
+static void print_local(const char *label, const char *word, itsm_instant t, const itsm_calendar *cal)
+{
+    char text[ITSM_INSTANT_TEXT_SIZE];
+    if (itsm_instant_format(text, sizeof text, t, itsm_calendar_zone(cal)) == ITSM_OK)
+        printf("      %-42s %.16s  %s\n", label, text, word);
+}
+
+/* The guideline's deadline words for one reception instant. */
+static int deadlines_for(itsm_instant t, const itsm_calendar *desk, const itsm_calendar *vendor)
+{
+    itsm_instant u;
+    itsm_datetime local;
+    if (itsm_tz_to_local(&local, itsm_calendar_zone(desk), t) != ITSM_OK)
+        return fail("local time");
+    int32_t next_year = local.month == 12 ? local.year + 1 : local.year;
+    int32_t next_month = local.month == 12 ? 1 : local.month + 1;
+    print_local("received", "", t, desk);
+    if (itsm_calendar_end_of_business_day(&u, desk, t, 0) != ITSM_OK)
+        return fail("same day");
+    print_local("same day", "当日", u, desk);
+    if (itsm_calendar_end_of_business_day(&u, desk, t, 1) != ITSM_OK)
+        return fail("next business day");
+    print_local("next business day", "翌営業日", u, desk);
+    if (itsm_calendar_half_business_day(&u, desk, t) != ITSM_OK)
+        return fail("half day");
+    print_local("within half a day", "半日以内", u, desk);
+    if (itsm_calendar_add_business(&u, desk, t, 2 * 3600) != ITSM_OK)
+        return fail("2 business hours");
+    print_local("2 business hours", "2時間", u, desk);
+    if (itsm_calendar_add_business(&u, vendor, t, 24 * 3600) != ITSM_OK)
+        return fail("24 h excluding vendor holidays");
+    print_local("24 h excluding vendor holidays", "休日を除く24時間", u, desk);
+    if (itsm_calendar_nth_business_day(&u, desk, next_year, next_month, 10) != ITSM_OK)
+        return fail("10 business days");
+    print_local("10 business days from next month's start", "翌月月初10営業日", u, desk);
+    return 0;
+}
+
+static int report_deadlines(const outage *o, size_t n, const itsm_calendar *desk, const itsm_calendar *vendor)
+{
+    printf("\nDeadline words on the %s calendar (guideline 5.2 sample hours), longest outages\n",
+           itsm_calendar_name(desk));
+    for (size_t i = 0; i < n && i < 2; i++) {
+        printf("  %s\n", o[i].id);
+        if (deadlines_for(o[i].start, desk, vendor) != 0)
+            return 1;
+    }
+    size_t met = 0;
+    for (size_t i = 0; i < n; i++) {
+        itsm_instant due;
+        if (itsm_calendar_end_of_business_day(&due, desk, o[i].start, 1) != ITSM_OK)
+            return fail("next business day");
+        met += o[i].end <= due;
+    }
+    printf("  restored by the end of the next business day (翌営業日): %zu of %zu outages\n", met, n);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : ITSM_DEMO_DATA;
@@ -198,7 +306,10 @@ int main(int argc, char **argv)
 
     itsm_tz *zones[N_ZONES] = {NULL};
     itsm_tz *desk = NULL;
+    itsm_calendar *desk_cal = NULL, *vendor_cal = NULL;
     int rc = 1;
+    if (load_calendar(&desk_cal, ITSM_DEMO_DESK) != 0 || load_calendar(&vendor_cal, ITSM_DEMO_VENDOR) != 0)
+        goto done;
     for (size_t z = 0; z < N_ZONES; z++)
         if (itsm_tz_load(&zones[z], zone_names[z], NULL) != ITSM_OK) {
             fail(zone_names[z]);
@@ -217,12 +328,14 @@ int main(int argc, char **argv)
     }
     report_by_impact(outages, n);
     if (report_desk_hours(outages, n, desk) != 0 || report_longest(outages, n, zones) != 0 ||
-        report_transitions(zones, first.year) != 0)
+        report_transitions(zones, first.year) != 0 || report_deadlines(outages, n, desk_cal, vendor_cal) != 0)
         goto done;
     rc = 0;
 done:
     for (size_t z = 0; z < N_ZONES; z++)
         itsm_tz_free(zones[z]);
     itsm_tz_free(desk);
+    itsm_calendar_free(desk_cal);
+    itsm_calendar_free(vendor_cal);
     return rc;
 }

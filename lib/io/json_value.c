@@ -1,0 +1,223 @@
+/* Typed access to JSON values for the readers and writers of lib/io: every getter checks
+ * the value's type (and range) and reports a mismatch as an error naming its JSON path;
+ * the setters report jansson's allocation failures. */
+#include "io/json_value.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *const itsm__json_weekday_keys[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+/* ---- values and types ------------------------------------------------------------------ */
+
+static const char *json_type_text(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a number with a fraction";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "an unknown value";
+}
+
+int itsm__json_type_error(const json_t *v, const char *expected, const itsm__jpath *p)
+{
+    return itsm__jpath_error(ITSM_EINVAL, p, "expected %s, got %s", expected, json_type_text(v));
+}
+
+int itsm__json_need_object(const json_t *v, const itsm__jpath *p)
+{
+    return json_is_object(v) ? ITSM_OK : itsm__json_type_error(v, "an object", p);
+}
+
+int itsm__json_need_array(const json_t *v, const itsm__jpath *p)
+{
+    return json_is_array(v) ? ITSM_OK : itsm__json_type_error(v, "an array", p);
+}
+
+int itsm__json_get_string(const char **out, const json_t *v, const itsm__jpath *p)
+{
+    *out = NULL;
+    if (!json_is_string(v))
+        return itsm__json_type_error(v, "a string", p);
+    *out = json_string_value(v);
+    return ITSM_OK;
+}
+
+int itsm__json_get_bool(bool *out, const json_t *v, const itsm__jpath *p)
+{
+    *out = false;
+    if (!json_is_boolean(v))
+        return itsm__json_type_error(v, "true or false", p);
+    *out = json_is_true(v);
+    return ITSM_OK;
+}
+
+int itsm__json_get_int32(int32_t *out, const json_t *v, const itsm__jpath *p)
+{
+    *out = 0;
+    if (!json_is_integer(v))
+        return itsm__json_type_error(v, "an integer", p);
+    json_int_t x = json_integer_value(v);
+    if (x < INT32_MIN || x > INT32_MAX)
+        return itsm__jpath_error(ITSM_ERANGE, p, "%" JSON_INTEGER_FORMAT " is out of range", x);
+    *out = (int32_t)x;
+    return ITSM_OK;
+}
+
+/* Optional integer member: 0 when absent. */
+int itsm__json_opt_int32(int32_t *out, const json_t *obj, const char *key, const itsm__jpath *p)
+{
+    const json_t *v = json_object_get(obj, key);
+    *out = 0;
+    if (v == NULL)
+        return ITSM_OK;
+    itsm__jpath kp = itsm__jpath_key(p, key);
+    return itsm__json_get_int32(out, v, &kp);
+}
+
+/* Optional string member: NULL when absent. */
+int itsm__json_opt_string(const char **out, const json_t *obj, const char *key, const itsm__jpath *p)
+{
+    const json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (v == NULL)
+        return ITSM_OK;
+    itsm__jpath kp = itsm__jpath_key(p, key);
+    return itsm__json_get_string(out, v, &kp);
+}
+
+/* A required member; the error names the object and the missing key. */
+int itsm__json_member(const json_t **out, const json_t *obj, const char *key, const itsm__jpath *p)
+{
+    *out = json_object_get(obj, key);
+    if (*out == NULL)
+        return itsm__jpath_error(ITSM_EINVAL, p, "missing required key \"%s\"", key);
+    return ITSM_OK;
+}
+
+/* Every key of `obj` must be one of `allowed` (NULL-terminated). */
+int itsm__json_check_keys(const json_t *obj, const char *const *allowed, const itsm__jpath *p)
+{
+    const char *key;
+    const json_t *value;
+    json_object_foreach((json_t *)obj, key, value) {
+        bool known = false;
+        for (const char *const *a = allowed; *a != NULL && !known; a++)
+            known = strcmp(key, *a) == 0;
+        if (known)
+            continue;
+        char list[256] = "";
+        size_t len = 0;
+        for (const char *const *a = allowed; *a != NULL; a++) {
+            int n = snprintf(list + len, sizeof list - len, "%s%s", a == allowed ? "" : ", ", *a);
+            if (n < 0 || (size_t)n >= sizeof list - len)
+                break;
+            len += (size_t)n;
+        }
+        itsm__jpath kp = itsm__jpath_key(p, key);
+        return itsm__jpath_error(ITSM_EINVAL, &kp, "unknown key (expected one of: %s)", list);
+    }
+    (void)value;
+    return ITSM_OK;
+}
+
+/* ---- dates and times of day ------------------------------------------------------------ */
+
+int itsm__json_get_date(itsm_date *out, const json_t *v, const itsm__jpath *p)
+{
+    const char *text;
+    int rc = itsm__json_get_string(&text, v, p);
+    if (rc != ITSM_OK)
+        return rc;
+    rc = itsm_date_parse(out, text);
+    if (rc != ITSM_OK) {
+        char q[96];
+        itsm__json_quote(q, sizeof q, text, 40);
+        char why[400];
+        (void)snprintf(why, sizeof why, "%s", itsm_error_last());
+        return itsm__jpath_error(rc, p, "%s is not a date YYYY-MM-DD (%s)", q, why);
+    }
+    return ITSM_OK;
+}
+
+/* A time of day "HH:MM[:SS]" (0 .. 24:00) from `len` bytes of `text`. */
+int itsm__json_time_n(int32_t *out, const char *text, size_t len, const char *whole, const itsm__jpath *p)
+{
+    char buf[16];
+    char q[96];
+    char why[256] = "too long";
+    int rc = ITSM_EPARSE;
+    if (len < sizeof buf) {
+        memcpy(buf, text, len);
+        buf[len] = '\0';
+        rc = itsm_local_time_parse(out, buf);
+        if (rc == ITSM_OK)
+            return ITSM_OK;
+        (void)snprintf(why, sizeof why, "%s", itsm_error_last());
+    }
+    itsm__json_quote(q, sizeof q, whole, 40);
+    return itsm__jpath_error(rc, p, "%s: expected a time of day HH:MM or HH:MM:SS, 00:00 .. 24:00 (%s)", q, why);
+}
+
+int itsm__json_get_time(int32_t *out, const json_t *v, const itsm__jpath *p)
+{
+    const char *text;
+    int rc = itsm__json_get_string(&text, v, p);
+    if (rc != ITSM_OK)
+        return rc;
+    return itsm__json_time_n(out, text, strlen(text), text, p);
+}
+
+int itsm__json_get_weekday(int32_t *out, const json_t *v, const itsm__jpath *p)
+{
+    *out = 0;
+    const char *text;
+    int rc = itsm__json_get_string(&text, v, p);
+    if (rc != ITSM_OK)
+        return rc;
+    for (int d = 0; d < 7; d++) {
+        if (strcmp(text, itsm__json_weekday_keys[d]) == 0) {
+            *out = d + 1;
+            return ITSM_OK;
+        }
+    }
+    char q[96];
+    itsm__json_quote(q, sizeof q, text, 40);
+    return itsm__jpath_error(ITSM_EINVAL, p, "%s is not a weekday (expected one of: mon, tue, wed, thu, fri, sat, sun)",
+                             q);
+}
+
+int itsm__json_load(json_t **out, const char *json, size_t len, const char *what)
+{
+    json_error_t err;
+    json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &err);
+    if (root == NULL) {
+        if (json_error_code(&err) == json_error_out_of_memory)
+            return itsm__error(ITSM_ENOMEM, "%s: out of memory while parsing JSON", what);
+        return itsm__error(ITSM_EPARSE, "%s: malformed JSON at line %d, column %d (byte %d): %s", what, err.line,
+                           err.column, err.position, err.text);
+    }
+    *out = root;
+    return ITSM_OK;
+}
+
+int itsm__json_put(json_t *obj, const char *key, json_t *value, const char *what)
+{
+    if (value == NULL || json_object_set_new(obj, key, value) != 0)
+        return itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
+    return ITSM_OK;
+}
+
+int itsm__json_append(json_t *array, json_t *value, const char *what)
+{
+    if (value == NULL || json_array_append_new(array, value) != 0)
+        return itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
+    return ITSM_OK;
+}

@@ -1,0 +1,56 @@
+/* Private to lib/io: typed access to jansson values. Getters check a value's type and
+ * report a mismatch as an error naming its JSON path; they write their output on every
+ * path (a neutral value on failure). Setters turn jansson's allocation failures into
+ * ITSM_ENOMEM. */
+#ifndef ITSM_IO_JSON_VALUE_H
+#define ITSM_IO_JSON_VALUE_H
+
+#include "io/json_path.h"
+#include "itsm/time.h"
+
+#include <jansson.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Keys of "week" and values of "weekday": ISO weekday 1 (Monday) .. 7 (Sunday) at 0 .. 6. */
+extern const char *const itsm__json_weekday_keys[7];
+
+/* Parse a document (duplicate keys rejected). ITSM_EPARSE names line, column and byte;
+ * `what` names the document in the message. */
+int itsm__json_load(json_t **out, const char *json, size_t len, const char *what);
+
+/* "expected <expected>, got <the value's type>" at `p` (ITSM_EINVAL). */
+int itsm__json_type_error(const json_t *v, const char *expected, const itsm__jpath *p);
+int itsm__json_need_object(const json_t *v, const itsm__jpath *p);
+int itsm__json_need_array(const json_t *v, const itsm__jpath *p);
+
+int itsm__json_get_string(const char **out, const json_t *v, const itsm__jpath *p);
+int itsm__json_get_bool(bool *out, const json_t *v, const itsm__jpath *p);
+/* An integer that fits int32 (ITSM_ERANGE otherwise). */
+int itsm__json_get_int32(int32_t *out, const json_t *v, const itsm__jpath *p);
+/* "YYYY-MM-DD" (itsm_date_parse). */
+int itsm__json_get_date(itsm_date *out, const json_t *v, const itsm__jpath *p);
+/* "HH:MM[:SS]", 00:00 .. 24:00 (itsm_local_time_parse). */
+int itsm__json_get_time(int32_t *out, const json_t *v, const itsm__jpath *p);
+/* The same from `len` bytes of `text`; `whole` is the string quoted in a message. */
+int itsm__json_time_n(int32_t *out, const char *text, size_t len, const char *whole, const itsm__jpath *p);
+/* "mon" .. "sun" as 1 .. 7. */
+int itsm__json_get_weekday(int32_t *out, const json_t *v, const itsm__jpath *p);
+
+/* Optional members of `obj` at `p`: 0 / NULL when absent. */
+int itsm__json_opt_int32(int32_t *out, const json_t *obj, const char *key, const itsm__jpath *p);
+int itsm__json_opt_string(const char **out, const json_t *obj, const char *key, const itsm__jpath *p);
+/* A required member ("missing required key" at `p` otherwise). */
+int itsm__json_member(const json_t **out, const json_t *obj, const char *key, const itsm__jpath *p);
+/* Every key of `obj` is one of `allowed` (NULL-terminated); the error lists them. */
+int itsm__json_check_keys(const json_t *obj, const char *const *allowed, const itsm__jpath *p);
+
+/* obj[key] = value and array += value, taking ownership of `value` (as jansson's *_new
+ * functions do). A NULL value or object, or a failure inside jansson, is ITSM_ENOMEM
+ * (jansson reports allocation failures as NULL); `what` names the operation. */
+int itsm__json_put(json_t *obj, const char *key, json_t *value, const char *what);
+int itsm__json_append(json_t *array, json_t *value, const char *what);
+
+#endif
