@@ -98,6 +98,17 @@ static int split4(char *line, char *field[4])
     return 0;
 }
 
+/* Copy a CSV field into a fixed buffer; a field that does not fit is an error, not a
+ * truncated id. */
+static int copy_field(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        return -1;
+    memcpy(dst, src, n + 1);
+    return 0;
+}
+
 static int read_outages(const char *path, outage *out, size_t *count)
 {
     FILE *f = fopen(path, "r");
@@ -117,8 +128,11 @@ static int read_outages(const char *path, outage *out, size_t *count)
             return 1;
         }
         outage *o = &out[n];
-        snprintf(o->id, sizeof o->id, "%s", field[0]);
-        snprintf(o->impact, sizeof o->impact, "%s", field[3]);
+        if (copy_field(o->id, sizeof o->id, field[0]) != 0 || copy_field(o->impact, sizeof o->impact, field[3]) != 0) {
+            fprintf(stderr, "%s:%zu: incident_id or impact is too long\n", path, lineno);
+            fclose(f);
+            return 1;
+        }
         if (itsm_instant_parse(&o->start, field[1], NULL) != ITSM_OK ||
             itsm_instant_parse(&o->end, field[2], NULL) != ITSM_OK) {
             fprintf(stderr, "%s:%zu: %s\n", path, lineno, itsm_error_last());

@@ -61,21 +61,6 @@ typedef struct compiler {
     size_t hash_cap;
 } compiler;
 
-static int reserve(void **items, size_t *cap, size_t need, size_t size, const char *what)
-{
-    if (need <= *cap)
-        return ITSM_OK;
-    size_t ncap = *cap == 0 ? 16 : *cap * 2;
-    while (ncap < need)
-        ncap *= 2;
-    void *p = itsm__realloc(*items, ncap * size, what);
-    if (p == NULL)
-        return ITSM_ENOMEM;
-    *items = p;
-    *cap = ncap;
-    return ITSM_OK;
-}
-
 static int64_t day_number(itsm_date d) { return itsm__days_from_civil(d.year, d.month, d.day); }
 
 static itsm_date date_of(int64_t day)
@@ -425,10 +410,10 @@ static int intern_pattern(compiler *c, itsm__cal_pattern *p, uint32_t *out)
     if (c->npatterns >= UINT32_MAX - 1)
         return itsm__error(ITSM_ERANGE, "itsm_calendar_compile: calendar '%s' has too many distinct days",
                            c->spec->name);
-    int rc = reserve((void **)&c->spans, &c->span_cap, c->nspans + p->count, sizeof *c->spans,
+    int rc = itsm__reserve((void **)&c->spans, &c->span_cap, c->nspans + p->count, sizeof *c->spans,
                      "calendar day patterns");
     if (rc == ITSM_OK)
-        rc = reserve((void **)&c->patterns, &c->pattern_cap, c->npatterns + 1, sizeof *c->patterns,
+        rc = itsm__reserve((void **)&c->patterns, &c->pattern_cap, c->npatterns + 1, sizeof *c->patterns,
                      "calendar day patterns");
     if (rc != ITSM_OK)
         return rc;

@@ -8,6 +8,7 @@
  * the ordering between dates and rules needs (dates never compete with each other). */
 #include "itsm/holidays.h"
 
+#include "calendar/holidays_internal.h"
 #include "holidays_jp.h"
 #include "internal.h"
 #include "time/civil.h"
@@ -162,38 +163,14 @@ static int span_days(int32_t *out, const itsm_holiday_set *set, itsm_date date, 
 
 /* ---- storage ------------------------------------------------------------------------- */
 
-static size_t grown(size_t cap, size_t need)
-{
-    size_t n = cap != 0 ? cap : 8;
-    while (n < need)
-        n *= 2;
-    return n;
-}
-
 static int reserve_rules(itsm_holiday_set *set, size_t need)
 {
-    if (need <= set->rules_cap)
-        return ITSM_OK;
-    size_t cap = grown(set->rules_cap, need);
-    hs_rule *p = itsm__realloc(set->rules, cap * sizeof *p, "holiday rules");
-    if (p == NULL)
-        return ITSM_ENOMEM;
-    set->rules = p;
-    set->rules_cap = cap;
-    return ITSM_OK;
+    return itsm__reserve((void **)&set->rules, &set->rules_cap, need, sizeof *set->rules, "holiday rules");
 }
 
 static int reserve_dates(itsm_holiday_set *set, size_t need)
 {
-    if (need <= set->dates_cap)
-        return ITSM_OK;
-    size_t cap = grown(set->dates_cap, need);
-    hs_date *p = itsm__realloc(set->dates, cap * sizeof *p, "holiday dates");
-    if (p == NULL)
-        return ITSM_ENOMEM;
-    set->dates = p;
-    set->dates_cap = cap;
-    return ITSM_OK;
+    return itsm__reserve((void **)&set->dates, &set->dates_cap, need, sizeof *set->dates, "holiday dates");
 }
 
 /* An owned copy of a holiday name; "" is stored as NULL, which reads back as "". */
@@ -606,4 +583,66 @@ itsm_status itsm_holiday_set_list(itsm_holiday **out, size_t *out_count, const i
     *out = items;
     *out_count = count;
     return ITSM_OK;
+}
+
+/* ---- read-only view (holidays_internal.h) ---------------------------------------------- */
+
+size_t itsm__holiday_set_rule_count(const itsm_holiday_set *set) { return set->nrules; }
+
+static int32_t year_bound(int32_t year) { return year == INT32_MIN || year == INT32_MAX ? 0 : year; }
+
+void itsm__holiday_set_rule(itsm__holiday_rule *out, const itsm_holiday_set *set, size_t i)
+{
+    const hs_rule *r = &set->rules[i];
+    static const itsm__holiday_rule_kind kinds[] = {ITSM__HOLIDAY_FIXED, ITSM__HOLIDAY_NTH_WEEKDAY,
+                                                    ITSM__HOLIDAY_RANGE, ITSM__HOLIDAY_JAPAN};
+    *out = (itsm__holiday_rule){
+        .kind = kinds[r->kind],
+        .name = r->kind == RULE_JAPAN ? NULL : r->name != NULL ? r->name : "",
+        .first_year = year_bound(r->first_year),
+        .last_year = year_bound(r->last_year),
+        .month = r->month,
+        .day = r->day,
+        .nth = r->nth,
+        .weekday = r->weekday,
+        .to_month = r->to_month,
+        .to_day = r->to_day,
+    };
+}
+
+size_t itsm__holiday_set_date_count(const itsm_holiday_set *set) { return set->ndates; }
+
+void itsm__holiday_set_date(itsm__holiday_date *out, const itsm_holiday_set *set, size_t i)
+{
+    const hs_date *d = &set->dates[i];
+    itsm__civil_from_days(d->days, &out->date.year, &out->date.month, &out->date.day);
+    out->name = d->name != NULL ? d->name : "";
+    out->rules_before = d->rules_before;
+}
+
+const char *itsm__holiday_set_rule_on(const itsm_holiday_set *set, size_t i, itsm_date date)
+{
+    const hs_rule *r = &set->rules[i];
+    if (r->kind == RULE_JAPAN && date.year > ITSM__JP_LAST_YEAR)
+        return NULL;
+    return rule_name_on(r, date, (int32_t)itsm__days_from_civil(date.year, date.month, date.day));
+}
+
+const char *itsm__holiday_set_builtin_name(const itsm_holiday_set *set)
+{
+    if (set->nrules != 1 || set->ndates != 0 || set->first_day != ITSM_DAYS_MIN)
+        return NULL;
+    const hs_rule *r = &set->rules[0];
+    if (strcmp(set->name, "jp") == 0) {
+        bool same = r->kind == RULE_JAPAN &&
+                    set->last_day == (int32_t)itsm__days_from_civil(ITSM__JP_LAST_YEAR, 12, 31);
+        return same ? "jp" : NULL;
+    }
+    if (strcmp(set->name, "jp-year-end") == 0) {
+        bool same = r->kind == RULE_RANGE && set->last_day == ITSM_DAYS_MAX && r->first_year == INT32_MIN &&
+                    r->last_year == INT32_MAX && r->month == 12 && r->day == 29 && r->to_month == 1 &&
+                    r->to_day == 3 && r->name != NULL && strcmp(r->name, "年末年始") == 0;
+        return same ? "jp-year-end" : NULL;
+    }
+    return NULL;
 }

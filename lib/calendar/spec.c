@@ -10,22 +10,6 @@
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
-/* Make room for `need` elements of `size` bytes; doubling keeps appends amortized O(1). */
-static int reserve(void **items, size_t *cap, size_t need, size_t size, const char *what)
-{
-    if (need <= *cap)
-        return ITSM_OK;
-    size_t ncap = *cap == 0 ? 4 : *cap * 2;
-    while (ncap < need)
-        ncap *= 2;
-    void *p = itsm__realloc(*items, ncap * size, what);
-    if (p == NULL)
-        return ITSM_ENOMEM;
-    *items = p;
-    *cap = ncap;
-    return ITSM_OK;
-}
-
 static int check_time(int32_t seconds, const char *fn, const char *what)
 {
     if (seconds < 0 || seconds > ITSM_SECONDS_PER_DAY)
@@ -162,7 +146,7 @@ itsm_status itsm_calendar_spec_add_interval(itsm_calendar_spec *spec, int weekda
     if (rc != ITSM_OK)
         return rc;
     size_t w = (size_t)(weekday - 1);
-    rc = reserve((void **)&spec->week[w], &spec->week_cap[w], spec->week_count[w] + 1, sizeof *spec->week[w],
+    rc = itsm__reserve((void **)&spec->week[w], &spec->week_cap[w], spec->week_count[w] + 1, sizeof *spec->week[w],
                  "calendar weekly intervals");
     if (rc != ITSM_OK)
         return rc;
@@ -193,7 +177,7 @@ itsm_status itsm_calendar_spec_add_holidays(itsm_calendar_spec *spec, const itsm
 {
     ITSM__CHECK_ARG(spec);
     ITSM__CHECK_ARG(set);
-    int rc = reserve((void **)&spec->sets, &spec->set_cap, spec->set_count + 1, sizeof *spec->sets,
+    int rc = itsm__reserve((void **)&spec->sets, &spec->set_cap, spec->set_count + 1, sizeof *spec->sets,
                      "calendar holiday sets");
     if (rc == ITSM_OK)
         rc = copy_set(&spec->sets[spec->set_count], set);
@@ -204,7 +188,7 @@ itsm_status itsm_calendar_spec_add_holidays(itsm_calendar_spec *spec, const itsm
 
 static int add_closure(itsm_calendar_spec *spec, itsm_date date, int32_t from, int32_t to, bool whole)
 {
-    int rc = reserve((void **)&spec->closures, &spec->closure_cap, spec->closure_count + 1,
+    int rc = itsm__reserve((void **)&spec->closures, &spec->closure_cap, spec->closure_count + 1,
                      sizeof *spec->closures, "calendar closures");
     if (rc == ITSM_OK)
         spec->closures[spec->closure_count++] = (itsm__cal_closure){date, from, to, whole};
@@ -243,7 +227,7 @@ itsm_status itsm_calendar_spec_open_date(itsm_calendar_spec *spec, itsm_date dat
         rc = itsm__error(ITSM_EINVAL, "%s: replace %d is not 0 (add to the template) or 1 (instead of it)", fn,
                          replace);
     if (rc == ITSM_OK)
-        rc = reserve((void **)&spec->openings, &spec->opening_cap, spec->opening_count + 1,
+        rc = itsm__reserve((void **)&spec->openings, &spec->opening_cap, spec->opening_count + 1,
                      sizeof *spec->openings, "calendar openings");
     if (rc == ITSM_OK)
         spec->openings[spec->opening_count++] = (itsm__cal_opening){date, from, to, replace == 1};

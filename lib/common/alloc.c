@@ -97,6 +97,26 @@ void itsm__free(void *ptr)
 
 void itsm_free(void *ptr) { itsm__free(ptr); }
 
+int itsm__reserve(void **items, size_t *cap, size_t need, size_t size, const char *what)
+{
+    if (need <= *cap)
+        return ITSM_OK;
+    size_t ncap = *cap < 8 ? 8 : *cap;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return itsm__error(ITSM_ENOMEM, "out of memory: %s cannot hold %zu elements", what, need);
+        ncap *= 2;
+    }
+    if (size != 0 && ncap > SIZE_MAX / size)
+        return itsm__error(ITSM_ENOMEM, "out of memory: %s of %zu x %zu bytes overflows", what, ncap, size);
+    void *p = itsm__realloc(*items, ncap * size, what);
+    if (p == NULL)
+        return ITSM_ENOMEM;
+    *items = p;
+    *cap = ncap;
+    return ITSM_OK;
+}
+
 char *itsm__strdup(const char *s, const char *what)
 {
     size_t n = strlen(s) + 1;

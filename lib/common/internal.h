@@ -21,6 +21,10 @@ void *itsm__calloc(size_t count, size_t size, const char *what);
 void *itsm__realloc(void *ptr, size_t size, const char *what);
 void itsm__free(void *ptr);
 char *itsm__strdup(const char *s, const char *what);
+/* Make room for `need` elements of `size` bytes in the growable array *items of capacity
+ * *cap (doubling, so appends are amortized O(1)). On failure nothing changes and the
+ * status is ITSM_ENOMEM. */
+int itsm__reserve(void **items, size_t *cap, size_t need, size_t size, const char *what);
 
 /* Record the thread's last error and return `code`, so that callers can write
  * `return itsm__error(ITSM_EINVAL, "tz: NULL")`. */

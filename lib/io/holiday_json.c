@@ -1,10 +1,19 @@
-/* Holiday sets in calendar documents: an inline set {"name", "dates", "fixed",
+/* Holiday sets in calendar documents: an inline set {"name", "include", "dates", "fixed",
  * "nth_weekday", "ranges"} read into an itsm_holiday_set, and a set written back (a
- * built-in set by its name, any other inline). */
+ * built-in set by its name, any other inline, by its dates and rules).
+ *
+ * Order: a date's name comes from the first source of the set that covers it. The reader
+ * adds "include" (built-in sets by name, and groups of sources as nested objects, in
+ * order), then "dates", "fixed", "nth_weekday" and "ranges". The writer reproduces the
+ * set's order of precedence in that form: sources whose order does not matter are written
+ * in one object, and the rest as a sequence of groups in "include". */
+#include "internal.h"
+#include "calendar/holidays_internal.h"
 #include "io/holiday_json.h"
 #include "io/json_value.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -182,9 +191,58 @@ static int read_set_ranges(itsm_holiday_set *set, const json_t *list, const itsm
     return rc;
 }
 
+static int read_set_body(itsm_holiday_set *set, const json_t *obj, const itsm__jpath *p);
+
+/* "include": built-in sets by name, and groups of sources ({"dates", "fixed", ...}, no
+ * name), added in order: every source of an entry comes before those of the next one. */
+static int read_set_include(itsm_holiday_set *set, const json_t *list, const itsm__jpath *p)
+{
+    static const char *const keys[] = {"include", "dates", "fixed", "nth_weekday", "ranges", NULL};
+    int rc = itsm__json_need_array(list, p);
+    size_t i;
+    const json_t *item;
+    json_array_foreach((json_t *)list, i, item) {
+        if (rc != ITSM_OK)
+            break;
+        itsm__jpath ip = itsm__jpath_index(p, i);
+        if (json_is_string(item)) {
+            itsm_holiday_set *builtin = NULL;
+            rc = itsm_holiday_set_builtin(&builtin, json_string_value(item));
+            if (rc == ITSM_OK)
+                rc = itsm_holiday_set_add_set(set, builtin);
+            itsm_holiday_set_free(builtin);
+            if (rc != ITSM_OK)
+                rc = itsm__jpath_wrap(rc, &ip);
+        } else if (json_is_object(item)) {
+            rc = itsm__json_check_keys(item, keys, &ip);
+            if (rc == ITSM_OK)
+                rc = read_set_body(set, item, &ip);
+        } else {
+            rc = itsm__json_type_error(item, "a built-in holiday set name or {\"dates\", \"fixed\", ...}", &ip);
+        }
+    }
+    return rc;
+}
+
+/* The sources of `obj` (keys already checked), in reading order. */
+static int read_set_body(itsm_holiday_set *set, const json_t *obj, const itsm__jpath *p)
+{
+    static const char *const parts[] = {"include", "dates", "fixed", "nth_weekday", "ranges"};
+    static int (*const readers[])(itsm_holiday_set *, const json_t *, const itsm__jpath *) = {
+        read_set_include, read_set_dates, read_set_fixed, read_set_nth_weekday, read_set_ranges};
+    int rc = ITSM_OK;
+    for (size_t k = 0; k < 5 && rc == ITSM_OK; k++) {
+        const json_t *list = json_object_get(obj, parts[k]);
+        itsm__jpath lp = itsm__jpath_key(p, parts[k]);
+        if (list != NULL)
+            rc = readers[k](set, list, &lp);
+    }
+    return rc;
+}
+
 int itsm__holiday_set_from_json(itsm_holiday_set **out, const json_t *obj, const itsm__jpath *p)
 {
-    static const char *const keys[] = {"name", "dates", "fixed", "nth_weekday", "ranges", NULL};
+    static const char *const keys[] = {"name", "include", "dates", "fixed", "nth_weekday", "ranges", NULL};
     int rc = itsm__json_need_object(obj, p);
     if (rc == ITSM_OK)
         rc = itsm__json_check_keys(obj, keys, p);
@@ -201,14 +259,7 @@ int itsm__holiday_set_from_json(itsm_holiday_set **out, const json_t *obj, const
     rc = itsm_holiday_set_new(&set, name);
     if (rc != ITSM_OK)
         return itsm__jpath_wrap(rc, &np);
-    static int (*const readers[])(itsm_holiday_set *, const json_t *, const itsm__jpath *) = {
-        read_set_dates, read_set_fixed, read_set_nth_weekday, read_set_ranges};
-    for (size_t k = 0; k < 4 && rc == ITSM_OK; k++) {
-        const json_t *list = json_object_get(obj, keys[k + 1]);
-        itsm__jpath lp = itsm__jpath_key(p, keys[k + 1]);
-        if (list != NULL)
-            rc = readers[k](set, list, &lp);
-    }
+    rc = read_set_body(set, obj, p);
     if (rc != ITSM_OK) {
         itsm_holiday_set_free(set);
         return rc;
@@ -229,90 +280,309 @@ static int append(json_t *array, json_t *value)
     return itsm__json_append(array, value, "itsm_calendar_to_json");
 }
 
-/* Every holiday of a set over its whole span (the caller frees *out with itsm_free). */
-static int list_all(itsm_holiday **out, size_t *count, const itsm_holiday_set *set)
+/* Month-days a rule may fall on in some year (bit `day` of word `month`), and the years
+ * it may fall in: enough to tell that two rules never name the same date. */
+typedef struct rule_reach {
+    uint32_t days[13];
+    int64_t first_year, last_year;
+} rule_reach;
+
+static void reach_of(rule_reach *out, const itsm__holiday_rule *r)
 {
-    itsm_date first, last;
-    int rc = itsm_holiday_set_span(&first, &last, set);
-    if (rc == ITSM_OK)
-        rc = itsm_holiday_set_list(out, count, set, first, last);
-    return rc;
+    memset(out, 0, sizeof *out);
+    out->first_year = r->first_year != 0 ? r->first_year : INT32_MIN;
+    out->last_year = r->last_year != 0 ? r->last_year : INT32_MAX;
+    switch (r->kind) {
+    case ITSM__HOLIDAY_FIXED:
+        out->days[r->month] = 1u << r->day;
+        break;
+    case ITSM__HOLIDAY_NTH_WEEKDAY: {
+        int32_t from = r->nth > 0 ? (r->nth - 1) * 7 + 1 : 22, to = r->nth > 0 ? r->nth * 7 : 31;
+        for (int32_t d = from; d <= to && d <= 31; d++)
+            out->days[r->month] |= 1u << d;
+        break;
+    }
+    case ITSM__HOLIDAY_RANGE: {
+        int32_t m = r->month, d = r->day;
+        if (r->to_month * 32 + r->to_day < m * 32 + d)
+            out->last_year++; /* the tail falls in the next year */
+        for (;;) {
+            out->days[m] |= 1u << d;
+            if (m == r->to_month && d == r->to_day)
+                break;
+            if (++d > 31) {
+                d = 1;
+                m = m == 12 ? 1 : m + 1;
+            }
+        }
+        break;
+    }
+    case ITSM__HOLIDAY_JAPAN:
+        for (int m = 1; m <= 12; m++)
+            out->days[m] = ~1u;
+        break;
+    }
 }
 
-static bool same_holidays(const itsm_holiday *a, size_t na, const itsm_holiday *b, size_t nb)
+/* Whether rule a written after rule b names every date as a before b does. */
+static bool may_swap(const itsm__holiday_rule *a, const itsm__holiday_rule *b)
 {
-    if (na != nb)
+    if (a->kind == ITSM__HOLIDAY_JAPAN || b->kind == ITSM__HOLIDAY_JAPAN)
         return false;
-    for (size_t i = 0; i < na; i++) {
-        if (a[i].date.year != b[i].date.year || a[i].date.month != b[i].date.month ||
-            a[i].date.day != b[i].date.day || strcmp(a[i].name, b[i].name) != 0)
+    if (strcmp(a->name, b->name) == 0)
+        return true;
+    rule_reach x, y;
+    reach_of(&x, a);
+    reach_of(&y, b);
+    if (x.last_year < y.first_year || y.last_year < x.first_year)
+        return true;
+    for (int m = 1; m <= 12; m++) {
+        if ((x.days[m] & y.days[m]) != 0)
             return false;
     }
     return true;
 }
 
-/* Whether `set` is the built-in set of its name: same span, same holidays, same names
- * (a set may be named "jp" and hold something else). */
-static int is_builtin(bool *out, const itsm_holiday_set *set)
+/* A run of rules written in one object (kinds in the reader's order), or the jp rule. */
+typedef struct group {
+    size_t start, end; /* positions in the written order of rules */
+    bool japan;
+} group;
+
+/* The plan of a custom set: its rules in the order written, cut into groups; each date's
+ * group (dates come first in theirs), or NO_GROUP for a date that a rule before it
+ * names anyway, or PRE_GROUP for one that must come before the first group. */
+#define NO_GROUP SIZE_MAX
+#define PRE_GROUP (SIZE_MAX - 1)
+
+typedef struct plan {
+    itsm__holiday_rule *rules; /* in the order written */
+    size_t nrules;
+    group *groups; /* the last one is plain and written at the top level */
+    size_t ngroups;
+    size_t *date_group; /* per explicit date */
+    size_t ndates;
+    bool pre; /* a group of dates only before groups[0] */
+} plan;
+
+static void plan_free(plan *pl)
 {
-    *out = false;
-    itsm_holiday_set *ref = NULL;
-    int rc = itsm_holiday_set_builtin(&ref, itsm_holiday_set_name(set));
-    if (rc == ITSM_ENOTFOUND)
-        return ITSM_OK;
-    if (rc != ITSM_OK)
-        return rc;
-    itsm_date f1 = {0, 0, 0}, l1 = f1, f2 = f1, l2 = f1;
-    itsm_holiday *a = NULL, *b = NULL;
-    size_t na = 0, nb = 0;
-    rc = itsm_holiday_set_span(&f1, &l1, set);
-    if (rc == ITSM_OK)
-        rc = itsm_holiday_set_span(&f2, &l2, ref);
-    bool same_span = rc == ITSM_OK && memcmp(&f1, &f2, sizeof f1) == 0 && memcmp(&l1, &l2, sizeof l1) == 0;
-    if (rc == ITSM_OK && same_span)
-        rc = list_all(&a, &na, set);
-    if (rc == ITSM_OK && same_span)
-        rc = list_all(&b, &nb, ref);
-    if (rc == ITSM_OK && same_span)
-        *out = same_holidays(a, na, b, nb);
-    itsm_free(a);
-    itsm_free(b);
-    itsm_holiday_set_free(ref);
-    return rc;
+    itsm__free(pl->rules);
+    itsm__free(pl->groups);
+    itsm__free(pl->date_group);
 }
 
-static json_t *holiday_date(const itsm_holiday *h)
+/* Rules: in insertion order, then rules of kinds out of the reader's order moved where
+ * that changes no name (adjacent swaps, until none applies: reading the result back and
+ * planning again gives the same order). */
+static void order_rules(plan *pl, size_t *order, const itsm_holiday_set *set)
+{
+    for (size_t i = 0; i < pl->nrules; i++) {
+        order[i] = i;
+        itsm__holiday_set_rule(&pl->rules[i], set, i);
+    }
+    for (bool swapped = true; swapped;) {
+        swapped = false;
+        for (size_t k = 0; k + 1 < pl->nrules; k++) {
+            itsm__holiday_rule *a = &pl->rules[k], *b = &pl->rules[k + 1];
+            if (a->kind > b->kind && may_swap(a, b)) {
+                itsm__holiday_rule t = *a;
+                *a = *b;
+                *b = t;
+                size_t o = order[k];
+                order[k] = order[k + 1];
+                order[k + 1] = o;
+                swapped = true;
+            }
+        }
+    }
+}
+
+/* Groups: maximal runs of rules with kinds in the reader's order; the jp rule alone. A
+ * plain group of no rules at the end when the last is the jp rule (or there are none). */
+static void cut_groups(plan *pl)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < pl->nrules; k++) {
+        bool japan = pl->rules[k].kind == ITSM__HOLIDAY_JAPAN;
+        if (n > 0 && !japan && !pl->groups[n - 1].japan && pl->rules[k - 1].kind <= pl->rules[k].kind) {
+            pl->groups[n - 1].end = k + 1;
+            continue;
+        }
+        pl->groups[n++] = (group){k, k + 1, japan};
+    }
+    if (n == 0 || pl->groups[n - 1].japan)
+        pl->groups[n++] = (group){pl->nrules, pl->nrules, false};
+    pl->ngroups = n;
+}
+
+/* A date keeps its own name unless a rule added before it covers it (then that rule names
+ * it, and the date can go). It may be written anywhere before the first rule that covers
+ * it: in the last plain group that starts there or earlier. */
+static void place_dates(plan *pl, const size_t *order, const itsm_holiday_set *set)
+{
+    for (size_t i = 0; i < pl->ndates; i++) {
+        itsm__holiday_date d;
+        itsm__holiday_set_date(&d, set, i);
+        size_t limit = pl->nrules, g = PRE_GROUP;
+        for (size_t k = 0; k < pl->nrules; k++) {
+            if (itsm__holiday_set_rule_on(set, order[k], d.date) == NULL)
+                continue;
+            if (order[k] < d.rules_before)
+                g = NO_GROUP;
+            if (limit == pl->nrules)
+                limit = k;
+        }
+        for (size_t k = 0; g != NO_GROUP && k < pl->ngroups; k++) {
+            if (!pl->groups[k].japan && pl->groups[k].start <= limit)
+                g = k;
+        }
+        pl->date_group[i] = g;
+        pl->pre |= g == PRE_GROUP;
+    }
+}
+
+static int make_plan(plan *pl, const itsm_holiday_set *set)
+{
+    *pl = (plan){NULL, itsm__holiday_set_rule_count(set), NULL, 0, NULL, itsm__holiday_set_date_count(set), false};
+    size_t *order = itsm__malloc((pl->nrules + 1) * sizeof *order, "a holiday set plan");
+    pl->rules = itsm__malloc((pl->nrules + 1) * sizeof *pl->rules, "a holiday set plan");
+    pl->groups = itsm__malloc((pl->nrules + 1) * sizeof *pl->groups, "a holiday set plan");
+    pl->date_group = itsm__malloc((pl->ndates + 1) * sizeof *pl->date_group, "a holiday set plan");
+    if (order == NULL || pl->rules == NULL || pl->groups == NULL || pl->date_group == NULL) {
+        itsm__free(order);
+        plan_free(pl);
+        return itsm__error(ITSM_ENOMEM, "itsm_calendar_to_json: out of memory");
+    }
+    order_rules(pl, order, set);
+    cut_groups(pl);
+    place_dates(pl, order, set);
+    itsm__free(order);
+    return ITSM_OK;
+}
+
+static json_t *date_json(const itsm__holiday_date *d)
 {
     char buf[ITSM_DATE_TEXT_SIZE];
-    if (itsm_date_format(buf, sizeof buf, h->date) != ITSM_OK)
+    if (itsm_date_format(buf, sizeof buf, d->date) != ITSM_OK)
         return NULL;
-    if (h->name[0] == '\0')
+    if (d->name[0] == '\0')
         return json_string(buf);
     json_t *obj = json_object();
-    if (obj == NULL || put(obj, "date", json_string(buf)) != ITSM_OK || put(obj, "name", json_string(h->name)) != ITSM_OK) {
+    if (obj == NULL || put(obj, "date", json_string(buf)) != ITSM_OK || put(obj, "name", json_string(d->name)) != ITSM_OK) {
         json_decref(obj);
         return NULL;
     }
     return obj;
 }
 
-/* A custom set as explicit dates: every holiday of its span, with its name. */
+static json_t *month_day_text(int32_t month, int32_t day)
+{
+    char buf[16];
+    (void)snprintf(buf, sizeof buf, "%02d-%02d", (int)month, (int)day);
+    return json_string(buf);
+}
+
+/* A yearly rule as an item of "fixed", "nth_weekday" or "ranges". */
+static json_t *rule_json(const itsm__holiday_rule *r)
+{
+    json_t *obj = json_object();
+    int rc = ITSM_OK;
+    switch (r->kind) {
+    case ITSM__HOLIDAY_FIXED:
+        rc = put(obj, "month", json_integer(r->month));
+        if (rc == ITSM_OK)
+            rc = put(obj, "day", json_integer(r->day));
+        break;
+    case ITSM__HOLIDAY_NTH_WEEKDAY:
+        rc = put(obj, "month", json_integer(r->month));
+        if (rc == ITSM_OK)
+            rc = put(obj, "nth", json_integer(r->nth));
+        if (rc == ITSM_OK)
+            rc = put(obj, "weekday", json_string(itsm__json_weekday_keys[r->weekday - 1]));
+        break;
+    case ITSM__HOLIDAY_RANGE:
+        rc = put(obj, "from", month_day_text(r->month, r->day));
+        if (rc == ITSM_OK)
+            rc = put(obj, "to", month_day_text(r->to_month, r->to_day));
+        break;
+    case ITSM__HOLIDAY_JAPAN:
+        rc = ITSM_EINVAL; /* written as "include" */
+        break;
+    }
+    if (rc == ITSM_OK && r->name[0] != '\0')
+        rc = put(obj, "name", json_string(r->name));
+    if (rc == ITSM_OK && r->first_year != 0)
+        rc = put(obj, "from_year", json_integer(r->first_year));
+    if (rc == ITSM_OK && r->last_year != 0)
+        rc = put(obj, "to_year", json_integer(r->last_year));
+    if (rc != ITSM_OK) {
+        json_decref(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+/* The dates (those planned for group `g`) and rules of a plain group, into obj. */
+static int group_json(json_t *obj, const plan *pl, size_t g, const itsm_holiday_set *set)
+{
+    static const char *const keys[] = {"dates", "fixed", "nth_weekday", "ranges"};
+    json_t *lists[4] = {json_array(), json_array(), json_array(), json_array()};
+    int rc = ITSM_OK;
+    for (size_t i = 0; rc == ITSM_OK && i < pl->ndates; i++) {
+        if (pl->date_group[i] != g)
+            continue;
+        itsm__holiday_date d;
+        itsm__holiday_set_date(&d, set, i);
+        rc = append(lists[0], date_json(&d));
+    }
+    if (g != PRE_GROUP) {
+        for (size_t k = pl->groups[g].start; rc == ITSM_OK && k < pl->groups[g].end; k++)
+            rc = append(lists[1 + pl->rules[k].kind], rule_json(&pl->rules[k]));
+    }
+    for (size_t k = 0; k < 4; k++) {
+        if (rc == ITSM_OK && lists[k] != NULL && json_array_size(lists[k]) > 0) {
+            rc = put(obj, keys[k], lists[k]);
+            lists[k] = NULL;
+        }
+        json_decref(lists[k]);
+    }
+    return rc;
+}
+
+/* One entry of "include": "jp", or a group of sources as an object. */
+static json_t *include_json(const plan *pl, size_t g, const itsm_holiday_set *set)
+{
+    if (g != PRE_GROUP && pl->groups[g].japan)
+        return json_string("jp");
+    json_t *obj = json_object();
+    if (obj == NULL || group_json(obj, pl, g, set) != ITSM_OK) {
+        json_decref(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+/* A custom set: {"name", "include"?, "dates"?, "fixed"?, "nth_weekday"?, "ranges"?}. */
 static int custom_set(json_t **out, const itsm_holiday_set *set)
 {
-    itsm_holiday *items = NULL;
-    size_t count = 0;
-    int rc = list_all(&items, &count, set);
+    plan pl;
+    int rc = make_plan(&pl, set);
     if (rc != ITSM_OK)
         return rc;
     json_t *obj = json_object(); /* put() reports a NULL object as out of memory */
     rc = put(obj, "name", json_string(itsm_holiday_set_name(set)));
-    if (rc == ITSM_OK && count > 0) {
-        json_t *dates = json_array();
-        rc = put(obj, "dates", dates);
-        for (size_t i = 0; rc == ITSM_OK && i < count; i++)
-            rc = append(dates, holiday_date(&items[i]));
+    if (rc == ITSM_OK && (pl.pre || pl.ngroups > 1)) {
+        json_t *include = json_array();
+        rc = put(obj, "include", include);
+        if (rc == ITSM_OK && pl.pre)
+            rc = append(include, include_json(&pl, PRE_GROUP, set));
+        for (size_t g = 0; rc == ITSM_OK && g + 1 < pl.ngroups; g++)
+            rc = append(include, include_json(&pl, g, set));
     }
-    itsm_free(items);
+    if (rc == ITSM_OK)
+        rc = group_json(obj, &pl, pl.ngroups - 1, set);
+    plan_free(&pl);
     if (rc != ITSM_OK) {
         json_decref(obj);
         return rc;
@@ -323,13 +593,10 @@ static int custom_set(json_t **out, const itsm_holiday_set *set)
 
 int itsm__holiday_set_to_json(json_t **out, const itsm_holiday_set *set)
 {
-    bool builtin;
-    int rc = is_builtin(&builtin, set);
-    if (rc != ITSM_OK)
-        return rc;
-    if (!builtin)
+    const char *builtin = itsm__holiday_set_builtin_name(set);
+    if (builtin == NULL)
         return custom_set(out, set);
-    json_t *name = json_string(itsm_holiday_set_name(set));
+    json_t *name = json_string(builtin);
     if (name == NULL)
         return itsm__error(ITSM_ENOMEM, "itsm_calendar_to_json: out of memory");
     *out = name;

@@ -1,6 +1,7 @@
 #include "itsm_test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 void itsm_test_assert_error(int rc, int code, const char *fragment, const char *expr, const char *file, int line)
 {
@@ -53,4 +54,76 @@ int itsm_test_group_teardown(void **state)
         return -1;
     }
     return 0;
+}
+
+static void *chaos_malloc(void *ctx, size_t n)
+{
+    itsm_test_chaos *c = ctx;
+    if (c->count++ == c->fail_at) {
+        c->failed = 1;
+        return NULL;
+    }
+    return malloc(n);
+}
+
+static void *chaos_realloc(void *ctx, void *p, size_t n)
+{
+    itsm_test_chaos *c = ctx;
+    if (c->count++ == c->fail_at) {
+        c->failed = 1;
+        return NULL;
+    }
+    return realloc(p, n);
+}
+
+static void chaos_free(void *ctx, void *p)
+{
+    (void)ctx;
+    free(p);
+}
+
+void itsm_test_chaos_install(itsm_test_chaos *c)
+{
+    *c = (itsm_test_chaos){-1, 0, 0};
+    itsm_allocator a = ITSM_ALLOCATOR_INIT;
+    a.malloc_fn = chaos_malloc;
+    a.realloc_fn = chaos_realloc;
+    a.free_fn = chaos_free;
+    a.ctx = c;
+    assert_int_equal(itsm_set_allocator(&a), ITSM_OK);
+}
+
+long itsm_test_alloc_sweep(const char *name, itsm_test_scenario fn, const void *ctx, int clean_code)
+{
+    itsm_test_chaos c;
+    itsm_test_chaos_install(&c);
+    long n;
+    for (n = 0;; n++) {
+        c = (itsm_test_chaos){n, 0, 0};
+        itsm_error_clear();
+        int rc = fn(ctx);
+        if (itsm_live_allocations() != 0) {
+            print_error("%s: %zu block(s) leaked when allocation %ld failed\n", name, itsm_live_allocations(), n);
+            fail();
+        }
+        if (!c.failed) {
+            if (rc != clean_code) {
+                print_error("%s: returned %d without an injected failure, expected %d: %s\n", name, rc, clean_code,
+                            itsm_error_last());
+                fail();
+            }
+            break;
+        }
+        if (rc != ITSM_ENOMEM || itsm_error_last_code() != ITSM_ENOMEM ||
+            strstr(itsm_error_last(), "out of memory") == NULL) {
+            print_error("%s: allocation %ld failed but the call returned %d (%s)\n", name, n, rc, itsm_error_last());
+            fail();
+        }
+    }
+    assert_int_equal(itsm_set_allocator(NULL), ITSM_OK);
+    if (n == 0) {
+        print_error("%s: the scenario allocates nothing, so the sweep tested nothing\n", name);
+        fail();
+    }
+    return n;
 }

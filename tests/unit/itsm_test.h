@@ -25,6 +25,28 @@ void itsm_test_assert_ok(int rc, const char *expr, const char *file, int line);
 /* Load a zone from the system tz database, failing the test when it is missing. */
 itsm_tz *itsm_test_zone(const char *name);
 
+/* Fault injection: an allocator that fails its fail_at-th call (counting from 0; -1 never)
+ * and counts every call, so a test can also prove that something does not allocate. */
+typedef struct itsm_test_chaos {
+    long fail_at;
+    long count;
+    int failed;
+} itsm_test_chaos;
+
+/* Install `c` (reset to "never fail") as libitsm's allocator; itsm_set_allocator(NULL)
+ * restores the default. */
+void itsm_test_chaos_install(itsm_test_chaos *c);
+
+/* A scenario performs public calls, frees all it obtained and returns the first failing
+ * status. */
+typedef int (*itsm_test_scenario)(const void *ctx);
+
+/* Run `fn` with its 1st, 2nd, ... allocation failing until a run completes without an
+ * injected failure. Every failing run must return ITSM_ENOMEM with an "out of memory"
+ * message and leak nothing; the clean run must return `clean_code` and leak nothing.
+ * Returns the number of allocation points swept (failing the test if there were none). */
+long itsm_test_alloc_sweep(const char *name, itsm_test_scenario fn, const void *ctx, int clean_code);
+
 /* cmocka group setup/teardown that check the library leaked nothing in the group. */
 int itsm_test_group_setup(void **state);
 int itsm_test_group_teardown(void **state);

@@ -5,43 +5,6 @@
 #include "itsm_test.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-
-typedef struct chaos {
-    long fail_at; /* index of the allocation that fails; -1 = none */
-    long count;
-    int failed;
-} chaos;
-
-static void *chaos_malloc(void *ctx, size_t n)
-{
-    chaos *c = ctx;
-    if (c->count++ == c->fail_at) {
-        c->failed = 1;
-        return NULL;
-    }
-    return malloc(n);
-}
-
-static void *chaos_realloc(void *ctx, void *p, size_t n)
-{
-    chaos *c = ctx;
-    if (c->count++ == c->fail_at) {
-        c->failed = 1;
-        return NULL;
-    }
-    return realloc(p, n);
-}
-
-static void chaos_free(void *ctx, void *p)
-{
-    (void)ctx;
-    free(p);
-}
-
-/* A scenario performs public calls, frees everything it obtained and returns the first
- * failing status (or ITSM_OK). */
-typedef int (*scenario_fn)(void);
 
 static int load_zone(const char *name)
 {
@@ -57,23 +20,25 @@ static int load_zone(const char *name)
     return rc;
 }
 
-static int scenario_tokyo(void) { return load_zone("Asia/Tokyo"); }
-static int scenario_amsterdam(void) { return load_zone("Europe/Amsterdam"); }
-static int scenario_sao_paulo(void) { return load_zone("America/Sao_Paulo"); }
-static int scenario_lord_howe(void) { return load_zone("Australia/Lord_Howe"); }
-static int scenario_fixed_by_name(void) { return load_zone("+09:30"); }
-static int scenario_utc(void) { return load_zone("UTC"); }
+static int scenario_tokyo(const void *ctx) { (void)ctx; return load_zone("Asia/Tokyo"); }
+static int scenario_amsterdam(const void *ctx) { (void)ctx; return load_zone("Europe/Amsterdam"); }
+static int scenario_sao_paulo(const void *ctx) { (void)ctx; return load_zone("America/Sao_Paulo"); }
+static int scenario_lord_howe(const void *ctx) { (void)ctx; return load_zone("Australia/Lord_Howe"); }
+static int scenario_fixed_by_name(const void *ctx) { (void)ctx; return load_zone("+09:30"); }
+static int scenario_utc(const void *ctx) { (void)ctx; return load_zone("UTC"); }
 
-static int scenario_fixed(void)
+static int scenario_fixed(const void *ctx)
 {
+    (void)ctx;
     itsm_tz *tz = NULL;
     int rc = itsm_tz_fixed(&tz, -3 * 3600);
     itsm_tz_free(tz);
     return rc;
 }
 
-static int scenario_from_memory(void)
+static int scenario_from_memory(const void *ctx)
 {
+    (void)ctx;
     FILE *f = fopen("/usr/share/zoneinfo/America/New_York", "rb");
     assert_non_null(f);
     static unsigned char buf[65536];
@@ -108,67 +73,24 @@ static int queries(const itsm_tz *tz)
     return ITSM_OK;
 }
 
-static void install_chaos(chaos *c)
-{
-    itsm_allocator a = ITSM_ALLOCATOR_INIT;
-    a.malloc_fn = chaos_malloc;
-    a.realloc_fn = chaos_realloc;
-    a.free_fn = chaos_free;
-    a.ctx = c;
-    assert_itsm_ok(itsm_set_allocator(&a));
-}
-
-static void sweep(const char *name, scenario_fn fn)
-{
-    chaos c = {-1, 0, 0};
-    install_chaos(&c);
-    long n;
-    for (n = 0;; n++) {
-        c.fail_at = n;
-        c.count = 0;
-        c.failed = 0;
-        itsm_error_clear();
-        int rc = fn();
-        if (itsm_live_allocations() != 0) {
-            print_error("%s: %zu block(s) leaked when allocation %ld failed\n", name, itsm_live_allocations(), n);
-            fail();
-        }
-        if (!c.failed) {
-            if (rc != ITSM_OK) {
-                print_error("%s: failed without an injected failure: %s\n", name, itsm_error_last());
-                fail();
-            }
-            break;
-        }
-        if (rc != ITSM_ENOMEM) {
-            print_error("%s: allocation %ld failed but the call returned %d (%s)\n", name, n, rc, itsm_error_last());
-            fail();
-        }
-        assert_int_equal(itsm_error_last_code(), ITSM_ENOMEM);
-        assert_non_null(strstr(itsm_error_last(), "out of memory"));
-    }
-    assert_true(n > 0); /* each scenario allocates, so the sweep did inject failures */
-    assert_itsm_ok(itsm_set_allocator(NULL));
-}
-
 static void test_sweep_zone_loading(void **state)
 {
     (void)state;
-    sweep("tokyo", scenario_tokyo);
-    sweep("amsterdam", scenario_amsterdam);
-    sweep("sao_paulo", scenario_sao_paulo);
-    sweep("lord_howe", scenario_lord_howe);
-    sweep("fixed_by_name", scenario_fixed_by_name);
-    sweep("utc", scenario_utc);
-    sweep("fixed", scenario_fixed);
-    sweep("from_memory", scenario_from_memory);
+    itsm_test_alloc_sweep("tokyo", scenario_tokyo, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("amsterdam", scenario_amsterdam, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("sao_paulo", scenario_sao_paulo, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("lord_howe", scenario_lord_howe, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("fixed_by_name", scenario_fixed_by_name, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("utc", scenario_utc, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("fixed", scenario_fixed, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("from_memory", scenario_from_memory, NULL, ITSM_OK);
 }
 
 static void test_queries_do_not_allocate(void **state)
 {
     (void)state;
-    chaos c = {-1, 0, 0};
-    install_chaos(&c);
+    itsm_test_chaos c;
+    itsm_test_chaos_install(&c);
     itsm_tz *tz = itsm_test_zone("Europe/Amsterdam");
     long after_load = c.count;
     assert_true(after_load > 0);

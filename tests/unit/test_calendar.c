@@ -1454,41 +1454,11 @@ static void test_compiled_calendar_keeps_its_spec(void **state)
 
 /* ---- allocation failures ---------------------------------------------------------------------- */
 
-typedef struct chaos {
-    long fail_at, count;
-    int failed;
-} chaos;
-
-static void *chaos_malloc(void *ctx, size_t n)
-{
-    chaos *c = ctx;
-    if (c->count++ == c->fail_at) {
-        c->failed = 1;
-        return NULL;
-    }
-    return malloc(n);
-}
-
-static void *chaos_realloc(void *ctx, void *p, size_t n)
-{
-    chaos *c = ctx;
-    if (c->count++ == c->fail_at) {
-        c->failed = 1;
-        return NULL;
-    }
-    return realloc(p, n);
-}
-
-static void chaos_free(void *ctx, void *p)
-{
-    (void)ctx;
-    free(p);
-}
-
 /* Build a spec with every kind of rule, compile, query; release everything. Returns the
  * first failing status. `out_spec` style untouched-on-failure is checked on the way. */
-static int scenario_calendar(void)
+static int scenario_calendar(const void *ctx)
 {
+    (void)ctx;
     itsm_calendar_spec *s = NULL;
     itsm_holiday_set *jp = NULL, *own = NULL;
     itsm_calendar *cal = NULL;
@@ -1536,50 +1506,17 @@ static int scenario_calendar(void)
 static void test_allocation_failure_sweep(void **state)
 {
     (void)state;
-    chaos c = {-1, 0, 0};
-    itsm_allocator a = ITSM_ALLOCATOR_INIT;
-    a.malloc_fn = chaos_malloc;
-    a.realloc_fn = chaos_realloc;
-    a.free_fn = chaos_free;
-    a.ctx = &c;
-    assert_itsm_ok(itsm_set_allocator(&a));
-    long n;
-    for (n = 0;; n++) {
-        c.fail_at = n;
-        c.count = 0;
-        c.failed = 0;
-        itsm_error_clear();
-        int rc = scenario_calendar();
-        if (itsm_live_allocations() != 0) {
-            print_error("%zu block(s) leaked when allocation %ld failed\n", itsm_live_allocations(), n);
-            fail();
-        }
-        if (!c.failed) {
-            assert_itsm_ok(rc);
-            break;
-        }
-        if (rc != ITSM_ENOMEM) {
-            print_error("allocation %ld failed but the scenario returned %d (%s)\n", n, rc, itsm_error_last());
-            fail();
-        }
-        assert_int_equal(itsm_error_last_code(), ITSM_ENOMEM);
-    }
+    long n = itsm_test_alloc_sweep("calendar", scenario_calendar, NULL, ITSM_OK);
     print_message("calendar sweep: %ld allocation points\n", n);
     assert_true(n > 10);
-    assert_itsm_ok(itsm_set_allocator(NULL));
 }
 
 /* Queries never allocate. */
 static void test_queries_do_not_allocate(void **state)
 {
     (void)state;
-    chaos c = {-1, 0, 0};
-    itsm_allocator a = ITSM_ALLOCATOR_INIT;
-    a.malloc_fn = chaos_malloc;
-    a.realloc_fn = chaos_realloc;
-    a.free_fn = chaos_free;
-    a.ctx = &c;
-    assert_itsm_ok(itsm_set_allocator(&a));
+    itsm_test_chaos c;
+    itsm_test_chaos_install(&c);
     itsm_calendar *cal = desk();
     long before = c.count;
     itsm_instant t = at("2024-05-10T17:30:00+09:00"), u = 0, arr[4] = {t, t + 1, t + 2, t + 3};

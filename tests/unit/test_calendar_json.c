@@ -3,6 +3,8 @@
  * the caller's list, and allocation failures leak nothing. */
 #include "itsm_test.h"
 
+#include "calendar/calendar_internal.h"
+#include "calendar/holidays_internal.h"
 #include "itsm/calendar.h"
 #include "itsm/holidays.h"
 
@@ -282,7 +284,17 @@ static const bad_doc BAD_DOCS[] = {
     {HEAD WEEK ", \"holidays\": [{\"dates\": []}]}", ITSM_EINVAL, "$.holidays[0]: missing required key \"name\""},
     {HEAD WEEK ", \"holidays\": [{\"name\": \"bad name\"}]}", ITSM_EINVAL, "$.holidays[0].name: "},
     {HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"date\": []}]}", ITSM_EINVAL,
-     "$.holidays[0].date: unknown key (expected one of: name, dates, fixed, nth_weekday, ranges)"},
+     "$.holidays[0].date: unknown key (expected one of: name, include, dates, fixed, nth_weekday, ranges)"},
+    {HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"include\": \"jp\"}]}", ITSM_EINVAL,
+     "$.holidays[0].include: expected an array, got a string"},
+    {HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"include\": [\"jpp\"]}]}", ITSM_ENOTFOUND,
+     "$.holidays[0].include[0]: "},
+    {HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"include\": [7]}]}", ITSM_EINVAL,
+     "$.holidays[0].include[0]: expected a built-in holiday set name or {\"dates\""},
+    {HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"include\": [{\"name\": \"w\"}]}]}", ITSM_EINVAL,
+     "$.holidays[0].include[0].name: unknown key (expected one of: include, dates, fixed, nth_weekday, ranges)"},
+    {HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"include\": [\"jp\", {\"dates\": [\"2024-02-30\"]}]}]}",
+     ITSM_ERANGE, "$.holidays[0].include[1].dates[0]: "},
     {HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"dates\": [\"2024-02-30\"]}]}", ITSM_ERANGE,
      "$.holidays[0].dates[0]: \"2024-02-30\" is not a date YYYY-MM-DD"},
     {HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"dates\": [{\"date\": \"2024-02-03\", \"nme\": \"x\"}]}]}",
@@ -451,44 +463,241 @@ static void test_sets_argument(void **state)
     assert_null(cal);
 }
 
+/* ---- custom sets written by their rules ------------------------------------------------------------ */
+
+/* The vendor document of examples/data: one Aug 13-16 range. */
+static const char VENDOR_DOC[] =
+    "{\"itsm_schema\": 1, \"type\": \"calendar\", \"name\": \"vendor\", \"zone\": \"Asia/Tokyo\",\n"
+    " \"week\": {\"mon\": [\"00:00-24:00\"], \"tue\": [\"00:00-24:00\"], \"wed\": [\"00:00-24:00\"],\n"
+    "          \"thu\": [\"00:00-24:00\"], \"fri\": [\"00:00-24:00\"], \"sat\": [\"00:00-24:00\"],\n"
+    "          \"sun\": [\"00:00-24:00\"]},\n"
+    " \"holidays\": [\"jp-year-end\",\n"
+    "   {\"name\": \"vendor-summer\", \"ranges\": [{\"from\": \"08-13\", \"to\": \"08-16\", \"name\": \"夏季休業\"}]}]}";
+
+static size_t count_lines(const char *text)
+{
+    size_t n = 0;
+    for (const char *c = text; *c != '\0'; c++)
+        n += *c == '\n';
+    return n;
+}
+
+static void test_vendor_set_is_written_by_its_rules(void **state)
+{
+    (void)state;
+    static const char *const fragments[] = {"\"ranges\"", "\"from\": \"08-13\"", "\"to\": \"08-16\"", "夏季休業",
+                                            "\"jp-year-end\"", NULL};
+    check_round_trip(VENDOR_DOC, fragments);
+    itsm_calendar *cal = load(VENDOR_DOC);
+    char *text = to_json(cal);
+    if (count_lines(text) >= 60 || strstr(text, "\"dates\"") != NULL || strstr(text, "\"include\"") != NULL) {
+        print_error("not a small document (%zu lines):\n%s\n", count_lines(text), text);
+        fail();
+    }
+    itsm_free(text);
+    itsm_calendar_free(cal);
+}
+
+static const itsm_holiday_set *cal_set(const itsm_calendar *cal, size_t i)
+{
+    const itsm_calendar_spec *s = itsm__calendar_spec(cal);
+    assert_true(i < s->set_count);
+    return s->sets[i];
+}
+
+/* Same span, same holidays, same names. */
+static void assert_same_set(const itsm_holiday_set *a, const itsm_holiday_set *b)
+{
+    itsm_date fa, la, fb, lb;
+    assert_itsm_ok(itsm_holiday_set_span(&fa, &la, a));
+    assert_itsm_ok(itsm_holiday_set_span(&fb, &lb, b));
+    assert_memory_equal(&fa, &fb, sizeof fa);
+    assert_memory_equal(&la, &lb, sizeof la);
+    assert_string_equal(itsm_holiday_set_name(a), itsm_holiday_set_name(b));
+    itsm_holiday *x = NULL, *y = NULL;
+    size_t nx = 0, ny = 0;
+    assert_itsm_ok(itsm_holiday_set_list(&x, &nx, a, fa, la));
+    assert_itsm_ok(itsm_holiday_set_list(&y, &ny, b, fb, lb));
+    assert_int_equal(nx, ny);
+    for (size_t i = 0; i < nx; i++) {
+        assert_memory_equal(&x[i].date, &y[i].date, sizeof x[i].date);
+        if (strcmp(x[i].name, y[i].name) != 0) {
+            print_error("%04d-%02d-%02d: \"%s\" became \"%s\"\n", (int)x[i].date.year, (int)x[i].date.month,
+                        (int)x[i].date.day, x[i].name, y[i].name);
+            fail();
+        }
+    }
+    itsm_free(x);
+    itsm_free(y);
+}
+
+/* A calendar of one set written, read back, written again: the same text, the same set.
+ * Returns the text (the caller frees it). */
+static char *set_round_trip(const itsm_holiday_set *set)
+{
+    itsm_calendar_spec *spec = NULL;
+    itsm_calendar *cal = NULL;
+    assert_itsm_ok(itsm_calendar_spec_new(&spec, "c", "UTC", NULL));
+    assert_itsm_ok(itsm_calendar_spec_add_interval(spec, 1, 9 * 3600, 17 * 3600, ITSM_INTERVAL_SAME_DAY));
+    assert_itsm_ok(itsm_calendar_spec_add_holidays(spec, set));
+    assert_itsm_ok(itsm_calendar_compile(&cal, spec));
+    itsm_calendar_spec_free(spec);
+    char *text = to_json(cal);
+    itsm_calendar *back = load(text);
+    char *again = to_json(back);
+    assert_string_equal(text, again);
+    assert_same_set(set, cal_set(back, 0));
+    itsm_free(again);
+    itsm_calendar_free(back);
+    itsm_calendar_free(cal);
+    return text;
+}
+
+static void expect_text(const char *text, const char *fragment, int present)
+{
+    if ((strstr(text, fragment) != NULL) != (present != 0)) {
+        print_error("output %s %s:\n%s\n", present ? "lacks" : "has", fragment, text);
+        fail();
+    }
+}
+
+static void test_overlapping_sources_keep_their_names(void **state)
+{
+    (void)state;
+    itsm_holiday_set *set = NULL;
+    assert_itsm_ok(itsm_holiday_set_new(&set, "overlap"));
+    /* A range before a fixed rule on one of its days: the range names May 3. */
+    assert_itsm_ok(itsm_holiday_set_add_range(set, 5, 1, 5, 5, "Golden Week", 0, 0));
+    assert_itsm_ok(itsm_holiday_set_add_fixed(set, 5, 3, "Constitution Day", 0, 0));
+    /* No overlap with anything: written with the other fixed rules. */
+    assert_itsm_ok(itsm_holiday_set_add_fixed(set, 1, 1, "New Year", 2000, 2100));
+    assert_itsm_ok(itsm_holiday_set_add_nth_weekday(set, 11, -1, 5, "Black Friday", 0, 0));
+    /* A date inside the range, added after it: named by the range. */
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 5, 4}, "Greenery"));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 6, 10}, "Company"));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 6, 11}, NULL));
+    const char *name = NULL;
+    assert_itsm_ok(itsm_holiday_set_lookup(&name, set, (itsm_date){2030, 5, 3}));
+    assert_string_equal(name, "Golden Week");
+    char *text = set_round_trip(set);
+    expect_text(text, "\"include\"", 1);
+    expect_text(text, "Constitution Day", 1);
+    expect_text(text, "Company", 1);
+    assert_true(count_lines(text) < 80);
+    itsm_free(text);
+    itsm_holiday_set_free(set);
+
+    /* The other way round: the fixed rule names May 3, and one object says so. */
+    assert_itsm_ok(itsm_holiday_set_new(&set, "overlap2"));
+    assert_itsm_ok(itsm_holiday_set_add_fixed(set, 5, 3, "Constitution Day", 0, 0));
+    assert_itsm_ok(itsm_holiday_set_add_range(set, 5, 1, 5, 5, "Golden Week", 0, 0));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 5, 3}, "shadowed"));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 5, 10}, "Extra"));
+    text = set_round_trip(set);
+    expect_text(text, "\"include\"", 0);
+    expect_text(text, "shadowed", 0); /* a fixed rule before it names that date */
+    itsm_free(text);
+    itsm_holiday_set_free(set);
+
+    /* A date before rules that cover it wins over them. */
+    assert_itsm_ok(itsm_holiday_set_new(&set, "early"));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2025, 5, 2}, "Bridge"));
+    assert_itsm_ok(itsm_holiday_set_add_range(set, 4, 29, 5, 5, "Golden Week", 2020, 2030));
+    assert_itsm_ok(itsm_holiday_set_add_fixed(set, 5, 5, "Children", 0, 0));
+    assert_itsm_ok(itsm_holiday_set_add_range(set, 12, 29, 1, 3, "", 0, 0));
+    assert_itsm_ok(itsm_holiday_set_add_fixed(set, 2, 29, "Leap", 0, 0));
+    text = set_round_trip(set);
+    expect_text(text, "Bridge", 1);
+    itsm_free(text);
+    itsm_holiday_set_free(set);
+}
+
+static void test_japan_copy_keeps_its_span(void **state)
+{
+    (void)state;
+    itsm_holiday_set *jp = NULL, *set = NULL;
+    assert_itsm_ok(itsm_holiday_set_builtin(&jp, "jp"));
+    assert_itsm_ok(itsm_holiday_set_new(&set, "company"));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 1, 1}, "Company New Year")); /* before jp */
+    assert_itsm_ok(itsm_holiday_set_add_set(set, jp));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 8, 14}, "Summer"));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 5, 3}, "shadowed by jp"));
+    assert_itsm_ok(itsm_holiday_set_add_fixed(set, 6, 1, "Founding Day", 0, 0));
+    char *text = set_round_trip(set); /* checks the span: 2150-12-31 */
+    expect_text(text, "\"include\"", 1);
+    expect_text(text, "\"jp\"", 1);
+    expect_text(text, "Company New Year", 1);
+    expect_text(text, "Summer", 1);
+    expect_text(text, "shadowed by jp", 0);
+    assert_true(count_lines(text) < 60);
+    itsm_free(text);
+    itsm_holiday_set_free(set);
+
+    /* A plain copy of jp under another name. */
+    assert_itsm_ok(itsm_holiday_set_new(&set, "national"));
+    assert_itsm_ok(itsm_holiday_set_add_set(set, jp));
+    text = set_round_trip(set);
+    expect_text(text, "\"name\": \"national\",\n      \"include\": [\n        \"jp\"\n      ]\n    }", 1);
+    itsm_free(text);
+    itsm_holiday_set_free(set);
+
+    /* Read from a document: the limit holds after load -> save -> load. */
+    static const char doc[] = HEAD WEEK ", \"holidays\": [{\"name\": \"company\", \"include\": [\"jp\"], "
+                                        "\"dates\": [\"2024-08-14\"]}]}";
+    check_round_trip(doc, NULL);
+    itsm_calendar *cal = load(doc);
+    char *first = to_json(cal);
+    itsm_calendar *back = load(first);
+    itsm_date f, l;
+    assert_itsm_ok(itsm_holiday_set_span(&f, &l, cal_set(back, 0)));
+    assert_int_equal(l.year, 2150);
+    assert_same_set(cal_set(cal, 0), cal_set(back, 0));
+    const char *name = NULL;
+    assert_itsm_error(itsm_holiday_set_lookup(&name, cal_set(back, 0), (itsm_date){2151, 1, 1}), ITSM_ERANGE, "");
+    itsm_free(first);
+    itsm_calendar_free(back);
+    itsm_calendar_free(cal);
+    itsm_holiday_set_free(jp);
+}
+
+static void test_builtin_sets_are_written_by_name(void **state)
+{
+    (void)state;
+    itsm_holiday_set *jp = NULL, *ye = NULL, *same = NULL, *other = NULL;
+    assert_itsm_ok(itsm_holiday_set_builtin(&jp, "jp"));
+    assert_itsm_ok(itsm_holiday_set_builtin(&ye, "jp-year-end"));
+    assert_string_equal(itsm__holiday_set_builtin_name(jp), "jp");
+    assert_string_equal(itsm__holiday_set_builtin_name(ye), "jp-year-end");
+    /* A copy under the same name is the built-in set; with more in it, it is not. */
+    assert_itsm_ok(itsm_holiday_set_new(&same, "jp-year-end"));
+    assert_itsm_ok(itsm_holiday_set_add_set(same, ye));
+    assert_string_equal(itsm__holiday_set_builtin_name(same), "jp-year-end");
+    assert_itsm_ok(itsm_holiday_set_add_date(same, (itsm_date){2024, 8, 14}, NULL));
+    assert_null(itsm__holiday_set_builtin_name(same));
+    assert_itsm_ok(itsm_holiday_set_new(&other, "jp"));
+    assert_itsm_ok(itsm_holiday_set_add_range(other, 12, 29, 1, 3, "年末年始", 0, 0));
+    assert_null(itsm__holiday_set_builtin_name(other));
+    char *text = set_round_trip(same);
+    expect_text(text, "\"name\": \"jp-year-end\"", 1);
+    expect_text(text, "\"2024-08-14\"", 1);
+    itsm_free(text);
+    text = set_round_trip(other);
+    expect_text(text, "\"name\": \"jp\"", 1);
+    itsm_free(text);
+    text = set_round_trip(jp);
+    expect_text(text, "\"holidays\": [\n    \"jp\"\n  ]", 1);
+    itsm_free(text);
+    itsm_holiday_set_free(jp);
+    itsm_holiday_set_free(ye);
+    itsm_holiday_set_free(same);
+    itsm_holiday_set_free(other);
+}
+
 /* ---- allocation failures ------------------------------------------------------------------------------ */
 
-typedef struct chaos {
-    long fail_at;
-    long count;
-    int failed;
-} chaos;
-
-static void *chaos_malloc(void *ctx, size_t n)
+static int scenario_load_save(const void *ctx)
 {
-    chaos *c = ctx;
-    if (c->count++ == c->fail_at) {
-        c->failed = 1;
-        return NULL;
-    }
-    return malloc(n);
-}
-
-static void *chaos_realloc(void *ctx, void *p, size_t n)
-{
-    chaos *c = ctx;
-    if (c->count++ == c->fail_at) {
-        c->failed = 1;
-        return NULL;
-    }
-    return realloc(p, n);
-}
-
-static void chaos_free(void *ctx, void *p)
-{
-    (void)ctx;
-    free(p);
-}
-
-typedef int (*scenario_fn)(const char *doc);
-
-static int scenario_load_save(const char *doc)
-{
+    const char *doc = ctx;
     itsm_calendar *cal = NULL;
     int rc = itsm_calendar_from_json(&cal, doc, strlen(doc), NULL, 0);
     if (rc != ITSM_OK) {
@@ -504,8 +713,9 @@ static int scenario_load_save(const char *doc)
     return rc;
 }
 
-static int scenario_spec(const char *doc)
+static int scenario_spec(const void *ctx)
 {
+    const char *doc = ctx;
     itsm_calendar_spec *spec = NULL;
     int rc = itsm_calendar_spec_from_json(&spec, doc, strlen(doc), NULL, 0);
     if (rc != ITSM_OK)
@@ -514,45 +724,10 @@ static int scenario_spec(const char *doc)
     return rc;
 }
 
-/* Fail allocation 0, 1, 2, ... until the scenario runs clean: each failing run returns
- * ITSM_ENOMEM (or, once the allocations it needed are behind it, `final_code`) and leaks
- * nothing. */
-static void sweep(const char *name, scenario_fn fn, const char *doc, int final_code)
+/* Sweep a document through a scenario; error paths must free what they took, too. */
+static void sweep(const char *name, itsm_test_scenario fn, const char *doc, int clean_code)
 {
-    chaos c = {-1, 0, 0};
-    itsm_allocator a = ITSM_ALLOCATOR_INIT;
-    a.malloc_fn = chaos_malloc;
-    a.realloc_fn = chaos_realloc;
-    a.free_fn = chaos_free;
-    a.ctx = &c;
-    assert_itsm_ok(itsm_set_allocator(&a));
-    long n;
-    for (n = 0;; n++) {
-        c.fail_at = n;
-        c.count = 0;
-        c.failed = 0;
-        itsm_error_clear();
-        int rc = fn(doc);
-        if (itsm_live_allocations() != 0) {
-            print_error("%s: %zu block(s) leaked when allocation %ld failed\n", name, itsm_live_allocations(), n);
-            fail();
-        }
-        if (!c.failed) {
-            if (rc != final_code) {
-                print_error("%s: returned %d without an injected failure: %s\n", name, rc, itsm_error_last());
-                fail();
-            }
-            break;
-        }
-        if (rc != ITSM_ENOMEM) {
-            print_error("%s: allocation %ld failed but the call returned %d (%s)\n", name, n, rc, itsm_error_last());
-            fail();
-        }
-        assert_int_equal(itsm_error_last_code(), ITSM_ENOMEM);
-        assert_non_null(strstr(itsm_error_last(), "out of memory"));
-    }
-    assert_true(n > 0);
-    assert_itsm_ok(itsm_set_allocator(NULL));
+    itsm_test_alloc_sweep(name, fn, doc, clean_code);
 }
 
 static void test_allocation_failures(void **state)
@@ -569,6 +744,14 @@ static void test_allocation_failures(void **state)
     sweep("bad rule", scenario_spec, HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"fixed\": [{\"month\": 1, \"day\": 1}, {\"month\": 2, \"day\": 30}]}]}",
           ITSM_EINVAL);
     sweep("no open time", scenario_load_save, HEAD "\"week\": {}}", ITSM_EINVAL);
+    sweep("vendor", scenario_load_save, VENDOR_DOC, ITSM_OK);
+    sweep("include", scenario_load_save,
+          HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"include\": [{\"dates\": [{\"date\": \"2024-01-01\", "
+                    "\"name\": \"x\"}], \"ranges\": [{\"from\": \"05-01\", \"to\": \"05-05\", \"name\": \"gw\"}]}, \"jp\"], "
+                    "\"fixed\": [{\"month\": 5, \"day\": 3, \"name\": \"c\"}], \"dates\": [\"2024-08-14\"]}]}",
+          ITSM_OK);
+    sweep("bad include", scenario_spec, HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"include\": [\"jp\", \"jpp\"]}]}",
+          ITSM_ENOTFOUND);
 }
 
 int main(void)
@@ -582,6 +765,10 @@ int main(void)
         cmocka_unit_test(test_errors_name_their_path),
         cmocka_unit_test(test_spec_from_json_and_arguments),
         cmocka_unit_test(test_sets_argument),
+        cmocka_unit_test(test_vendor_set_is_written_by_its_rules),
+        cmocka_unit_test(test_overlapping_sources_keep_their_names),
+        cmocka_unit_test(test_japan_copy_keeps_its_span),
+        cmocka_unit_test(test_builtin_sets_are_written_by_name),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, itsm_test_group_setup, itsm_test_group_teardown);

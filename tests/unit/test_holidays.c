@@ -8,6 +8,7 @@
  * a table made from it. */
 #include "itsm_test.h"
 
+#include "calendar/holidays_internal.h"
 #include "itsm/holidays.h"
 #include "time/civil.h"
 
@@ -1023,50 +1024,9 @@ static void test_validation_names_the_field(void **state)
 
 /* ---- allocation failures ---------------------------------------------------------------------- */
 
-typedef struct chaos {
-    long fail_at; /* index of the allocation that fails; -1 = none */
-    long count;
-    int failed;
-} chaos;
-
-static void *chaos_malloc(void *ctx, size_t n)
-{
-    chaos *c = ctx;
-    if (c->count++ == c->fail_at) {
-        c->failed = 1;
-        return NULL;
-    }
-    return malloc(n);
-}
-
-static void *chaos_realloc(void *ctx, void *p, size_t n)
-{
-    chaos *c = ctx;
-    if (c->count++ == c->fail_at) {
-        c->failed = 1;
-        return NULL;
-    }
-    return realloc(p, n);
-}
-
-static void chaos_free(void *ctx, void *p)
+static int scenario_builtins(const void *ctx)
 {
     (void)ctx;
-    free(p);
-}
-
-static void install_chaos(chaos *c)
-{
-    itsm_allocator a = ITSM_ALLOCATOR_INIT;
-    a.malloc_fn = chaos_malloc;
-    a.realloc_fn = chaos_realloc;
-    a.free_fn = chaos_free;
-    a.ctx = c;
-    assert_itsm_ok(itsm_set_allocator(&a));
-}
-
-static int scenario_builtins(void)
-{
     itsm_holiday_set *a = NULL, *b = NULL;
     int rc = itsm_holiday_set_builtin(&a, "jp");
     if (rc == ITSM_OK)
@@ -1093,8 +1053,9 @@ static int fill(itsm_holiday_set *set, int32_t year)
     return rc;
 }
 
-static int scenario_build_and_list(void)
+static int scenario_build_and_list(const void *ctx)
 {
+    (void)ctx;
     itsm_holiday_set *jp_set = NULL, *mine = NULL;
     itsm_holiday *list = NULL;
     size_t n = 0;
@@ -1117,46 +1078,11 @@ static int scenario_build_and_list(void)
     return rc;
 }
 
-typedef int (*scenario_fn)(void);
-
-static void sweep(const char *name, scenario_fn fn)
-{
-    chaos c = {-1, 0, 0};
-    install_chaos(&c);
-    long n;
-    for (n = 0;; n++) {
-        c.fail_at = n;
-        c.count = 0;
-        c.failed = 0;
-        itsm_error_clear();
-        int rc = fn();
-        if (itsm_live_allocations() != 0) {
-            print_error("%s: %zu block(s) leaked when allocation %ld failed\n", name, itsm_live_allocations(), n);
-            fail();
-        }
-        if (!c.failed) {
-            if (rc != ITSM_OK) {
-                print_error("%s: failed without an injected failure: %s\n", name, itsm_error_last());
-                fail();
-            }
-            break;
-        }
-        if (rc != ITSM_ENOMEM) {
-            print_error("%s: allocation %ld failed but the call returned %d (%s)\n", name, n, rc, itsm_error_last());
-            fail();
-        }
-        assert_int_equal(itsm_error_last_code(), ITSM_ENOMEM);
-        assert_non_null(strstr(itsm_error_last(), "out of memory"));
-    }
-    assert_true(n > 0); /* each scenario allocates, so failures were injected */
-    assert_itsm_ok(itsm_set_allocator(NULL));
-}
-
 static void test_allocation_failures(void **state)
 {
     (void)state;
-    sweep("builtins", scenario_builtins);
-    sweep("build_and_list", scenario_build_and_list);
+    itsm_test_alloc_sweep("builtins", scenario_builtins, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("build_and_list", scenario_build_and_list, NULL, ITSM_OK);
 }
 
 static size_t list_all(itsm_holiday **out, const itsm_holiday_set *set)
@@ -1181,8 +1107,8 @@ static bool same_list(const itsm_holiday *a, size_t na, const itsm_holiday *b, s
 static void test_failed_add_changes_nothing(void **state)
 {
     (void)state;
-    chaos c = {-1, 0, 0};
-    install_chaos(&c);
+    itsm_test_chaos c;
+    itsm_test_chaos_install(&c);
     itsm_holiday_set *mine = new_set("mine"), *other = new_set("other");
     assert_itsm_ok(fill(mine, 2024));
     assert_itsm_ok(fill(other, 2025));
@@ -1216,8 +1142,8 @@ static void test_failed_add_changes_nothing(void **state)
 static void test_lookups_do_not_allocate(void **state)
 {
     (void)state;
-    chaos c = {-1, 0, 0};
-    install_chaos(&c);
+    itsm_test_chaos c;
+    itsm_test_chaos_install(&c);
     itsm_holiday_set *set = NULL;
     assert_itsm_ok(itsm_holiday_set_builtin(&set, "jp"));
     assert_itsm_ok(fill(set, 2024));
@@ -1233,6 +1159,99 @@ static void test_lookups_do_not_allocate(void **state)
     assert_int_equal(c.count, before);
     itsm_holiday_set_free(set);
     assert_itsm_ok(itsm_set_allocator(NULL));
+}
+
+/* ---- the read-only view of holidays_internal.h ---------------------------------------- */
+
+static void test_internal_view(void **state)
+{
+    (void)state;
+    itsm_holiday_set *set = NULL, *jp = NULL, *ye = NULL;
+    assert_itsm_ok(itsm_holiday_set_builtin(&jp, "jp"));
+    assert_itsm_ok(itsm_holiday_set_builtin(&ye, "jp-year-end"));
+    assert_itsm_ok(itsm_holiday_set_new(&set, "view"));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 3, 3}, "D1"));
+    assert_itsm_ok(itsm_holiday_set_add_fixed(set, 1, 1, "A", 2000, 0));
+    assert_itsm_ok(itsm_holiday_set_add_nth_weekday(set, 11, -1, 5, "", 0, 2030));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 2, 2}, NULL));
+    assert_itsm_ok(itsm_holiday_set_add_set(set, jp));
+    assert_itsm_ok(itsm_holiday_set_add_set(set, ye));
+    assert_itsm_ok(itsm_holiday_set_add_date(set, (itsm_date){2024, 3, 3}, "again")); /* keeps D1 */
+
+    assert_int_equal(itsm__holiday_set_rule_count(set), 4);
+    itsm__holiday_rule r;
+    itsm__holiday_set_rule(&r, set, 0);
+    assert_int_equal(r.kind, ITSM__HOLIDAY_FIXED);
+    assert_string_equal(r.name, "A");
+    assert_int_equal(r.first_year, 2000);
+    assert_int_equal(r.last_year, 0);
+    assert_int_equal(r.month, 1);
+    assert_int_equal(r.day, 1);
+    itsm__holiday_set_rule(&r, set, 1);
+    assert_int_equal(r.kind, ITSM__HOLIDAY_NTH_WEEKDAY);
+    assert_string_equal(r.name, "");
+    assert_int_equal(r.first_year, 0);
+    assert_int_equal(r.last_year, 2030);
+    assert_int_equal(r.month, 11);
+    assert_int_equal(r.nth, -1);
+    assert_int_equal(r.weekday, 5);
+    itsm__holiday_set_rule(&r, set, 2);
+    assert_int_equal(r.kind, ITSM__HOLIDAY_JAPAN);
+    assert_null(r.name);
+    itsm__holiday_set_rule(&r, set, 3);
+    assert_int_equal(r.kind, ITSM__HOLIDAY_RANGE);
+    assert_string_equal(r.name, "年末年始");
+    assert_int_equal(r.month, 12);
+    assert_int_equal(r.day, 29);
+    assert_int_equal(r.to_month, 1);
+    assert_int_equal(r.to_day, 3);
+
+    assert_int_equal(itsm__holiday_set_date_count(set), 2);
+    itsm__holiday_date d;
+    itsm__holiday_set_date(&d, set, 0); /* sorted by date */
+    assert_int_equal(d.date.month, 2);
+    assert_int_equal(d.date.day, 2);
+    assert_string_equal(d.name, "");
+    assert_int_equal(d.rules_before, 2);
+    itsm__holiday_set_date(&d, set, 1);
+    assert_int_equal(d.date.month, 3);
+    assert_string_equal(d.name, "D1");
+    assert_int_equal(d.rules_before, 0);
+
+    /* Rules one at a time. */
+    assert_string_equal(itsm__holiday_set_rule_on(set, 0, (itsm_date){2024, 1, 1}), "A");
+    assert_null(itsm__holiday_set_rule_on(set, 0, (itsm_date){1999, 1, 1}));
+    assert_string_equal(itsm__holiday_set_rule_on(set, 1, (itsm_date){2024, 11, 29}), "");
+    assert_null(itsm__holiday_set_rule_on(set, 1, (itsm_date){2024, 11, 22}));
+    assert_string_equal(itsm__holiday_set_rule_on(set, 2, (itsm_date){2024, 1, 1}), "元日");
+    assert_null(itsm__holiday_set_rule_on(set, 2, (itsm_date){2151, 1, 1}));
+    assert_string_equal(itsm__holiday_set_rule_on(set, 3, (itsm_date){2025, 1, 2}), "年末年始");
+    assert_null(itsm__holiday_set_rule_on(set, 3, (itsm_date){2025, 1, 4}));
+
+    /* Built-in sets, exactly. */
+    assert_string_equal(itsm__holiday_set_builtin_name(jp), "jp");
+    assert_string_equal(itsm__holiday_set_builtin_name(ye), "jp-year-end");
+    assert_null(itsm__holiday_set_builtin_name(set));
+    itsm_holiday_set *copy = NULL;
+    assert_itsm_ok(itsm_holiday_set_new(&copy, "jp"));
+    assert_null(itsm__holiday_set_builtin_name(copy)); /* empty */
+    assert_itsm_ok(itsm_holiday_set_add_set(copy, jp));
+    assert_string_equal(itsm__holiday_set_builtin_name(copy), "jp");
+    assert_itsm_ok(itsm_holiday_set_add_fixed(copy, 6, 1, NULL, 0, 0));
+    assert_null(itsm__holiday_set_builtin_name(copy));
+    itsm_holiday_set_free(copy);
+    assert_itsm_ok(itsm_holiday_set_new(&copy, "jp-year-end"));
+    assert_itsm_ok(itsm_holiday_set_add_range(copy, 12, 29, 1, 3, "年末年始", 2000, 0));
+    assert_null(itsm__holiday_set_builtin_name(copy)); /* bounded */
+    itsm_holiday_set_free(copy);
+    assert_itsm_ok(itsm_holiday_set_new(&copy, "jp-year-end"));
+    assert_itsm_ok(itsm_holiday_set_add_range(copy, 12, 29, 1, 3, "年末年始", 0, 0));
+    assert_string_equal(itsm__holiday_set_builtin_name(copy), "jp-year-end");
+    itsm_holiday_set_free(copy);
+
+    itsm_holiday_set_free(set);
+    itsm_holiday_set_free(jp);
+    itsm_holiday_set_free(ye);
 }
 
 int main(int argc, char **argv)
@@ -1262,6 +1281,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_failed_add_changes_nothing),
         cmocka_unit_test(test_lookups_do_not_allocate),
+        cmocka_unit_test(test_internal_view),
     };
     return cmocka_run_group_tests(tests, itsm_test_group_setup, itsm_test_group_teardown);
 }
