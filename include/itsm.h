@@ -12,5 +12,6 @@
 #include "itsm/tz.h"
 #include "itsm/holidays.h"
 #include "itsm/calendar.h"
+#include "itsm/maint.h"
 
 #endif /* ITSM_H */
