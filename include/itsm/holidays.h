@@ -98,6 +98,25 @@ ITSM_API itsm_status itsm_holiday_set_list(itsm_holiday **out, size_t *out_count
                                            itsm_date first, itsm_date last);
 
 /**
+ * A holiday set from JSON text: a built-in set's name as a JSON string (`"jp"`), or a
+ * custom set object `{"name", "include", "dates", "fixed", "nth_weekday", "ranges"}` as
+ * in calendar documents (docs/schema/calendar.schema.json, `$defs/holiday_set`).
+ * @param out Ownership: the caller's; release with itsm_holiday_set_free().
+ * @return ::ITSM_EPARSE for malformed JSON (line and column in the message); errors in
+ *         the content name their JSON path (`$.fixed[1].day: ...`); ::ITSM_ENOTFOUND for
+ *         an unknown built-in name.
+ */
+ITSM_API itsm_status itsm_holiday_set_from_json(itsm_holiday_set **out, const char *json, size_t len);
+
+/**
+ * A set as JSON text that itsm_holiday_set_from_json() reads back to a set with the same
+ * holidays and names: a built-in set as its name, any other as an object of its dates
+ * and rules.
+ * @param out Ownership: a NUL-terminated string the caller releases with itsm_free().
+ */
+ITSM_API itsm_status itsm_holiday_set_to_json(char **out, const itsm_holiday_set *set);
+
+/**
  * The Japanese national holiday on a date: its statutory name in Japanese (UTF-8, e.g.
  * "元日", "振替休日", "国民の休日") or NULL when the date is not one.
  * @note Ownership: static storage.

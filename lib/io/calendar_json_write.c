@@ -201,27 +201,6 @@ static int body_json(json_t *root, const itsm_calendar_spec *s)
     return rc;
 }
 
-/* The document as text in libitsm's allocator (the caller frees it with itsm_free),
- * ending in a newline. */
-static int dump(char **out, const json_t *root)
-{
-    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
-    size_t len = json_dumpb(root, NULL, 0, flags);
-    if (len == 0)
-        return itsm__error(ITSM_ENOMEM, "itsm_calendar_to_json: out of memory");
-    char *text = itsm__malloc(len + 2, "calendar JSON text");
-    if (text == NULL)
-        return ITSM_ENOMEM;
-    if (json_dumpb(root, text, len, flags) != len) {
-        itsm__free(text);
-        return itsm__error(ITSM_ENOMEM, "itsm_calendar_to_json: out of memory");
-    }
-    text[len] = '\n';
-    text[len + 1] = '\0';
-    *out = text;
-    return ITSM_OK;
-}
-
 itsm_status itsm_calendar_to_json(char **out, const itsm_calendar *cal)
 {
     ITSM__CHECK_ARG(out);
@@ -242,7 +221,7 @@ itsm_status itsm_calendar_to_json(char **out, const itsm_calendar *cal)
     if (rc == ITSM_OK)
         rc = body_json(root, s);
     if (rc == ITSM_OK)
-        rc = dump(out, root);
+        rc = itsm__json_dump(out, root, "itsm_calendar_to_json");
     json_decref(root);
     return rc;
 }

@@ -602,3 +602,40 @@ int itsm__holiday_set_to_json(json_t **out, const itsm_holiday_set *set)
     *out = name;
     return ITSM_OK;
 }
+
+/* ---- public entry points: a set as a document of its own ------------------------------ */
+
+itsm_status itsm_holiday_set_from_json(itsm_holiday_set **out, const char *json, size_t len)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(json);
+    json_t *root = NULL;
+    int rc = itsm__json_load(&root, json, len, "holiday set");
+    if (rc != ITSM_OK)
+        return rc;
+    itsm__jpath p = itsm__jpath_root();
+    itsm_holiday_set *set = NULL;
+    if (json_is_string(root)) {
+        rc = itsm_holiday_set_builtin(&set, json_string_value(root));
+        if (rc != ITSM_OK)
+            rc = itsm__jpath_wrap(rc, &p);
+    } else if ((rc = itsm__json_need_object(root, &p)) == ITSM_OK) {
+        rc = itsm__holiday_set_from_json(&set, root, &p);
+    }
+    json_decref(root);
+    if (rc == ITSM_OK)
+        *out = set;
+    return rc;
+}
+
+itsm_status itsm_holiday_set_to_json(char **out, const itsm_holiday_set *set)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(set);
+    json_t *root = NULL;
+    int rc = itsm__holiday_set_to_json(&root, set);
+    if (rc == ITSM_OK)
+        rc = itsm__json_dump(out, root, "itsm_holiday_set_to_json");
+    json_decref(root);
+    return rc;
+}

@@ -197,7 +197,8 @@ int itsm__json_get_weekday(int32_t *out, const json_t *v, const itsm__jpath *p)
 int itsm__json_load(json_t **out, const char *json, size_t len, const char *what)
 {
     json_error_t err;
-    json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &err);
+    /* Any top-level value: callers check the type and name the path "$" when it is wrong. */
+    json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
     if (root == NULL) {
         if (json_error_code(&err) == json_error_out_of_memory)
             return itsm__error(ITSM_ENOMEM, "%s: out of memory while parsing JSON", what);
@@ -205,6 +206,25 @@ int itsm__json_load(json_t **out, const char *json, size_t len, const char *what
                            err.column, err.position, err.text);
     }
     *out = root;
+    return ITSM_OK;
+}
+
+int itsm__json_dump(char **out, const json_t *root, const char *what)
+{
+    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY;
+    size_t len = json_dumpb(root, NULL, 0, flags);
+    if (len == 0)
+        return itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
+    char *text = itsm__malloc(len + 2, what);
+    if (text == NULL)
+        return ITSM_ENOMEM;
+    if (json_dumpb(root, text, len, flags) != len) {
+        itsm__free(text);
+        return itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
+    }
+    text[len] = '\n';
+    text[len + 1] = '\0';
+    *out = text;
     return ITSM_OK;
 }
 

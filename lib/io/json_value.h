@@ -21,6 +21,10 @@ extern const char *const itsm__json_weekday_keys[7];
  * `what` names the document in the message. */
 int itsm__json_load(json_t **out, const char *json, size_t len, const char *what);
 
+/* `root` as text in libitsm's allocator (the caller frees it with itsm_free): two-space
+ * indent, keys in insertion order, a trailing newline. */
+int itsm__json_dump(char **out, const json_t *root, const char *what);
+
 /* "expected <expected>, got <the value's type>" at `p` (ITSM_EINVAL). */
 int itsm__json_type_error(const json_t *v, const char *expected, const itsm__jpath *p);
 int itsm__json_need_object(const json_t *v, const itsm__jpath *p);

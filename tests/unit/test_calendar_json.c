@@ -730,6 +730,61 @@ static void sweep(const char *name, itsm_test_scenario fn, const char *doc, int 
     itsm_test_alloc_sweep(name, fn, doc, clean_code);
 }
 
+/* A holiday set as a document of its own: built-in by name, custom by its rules. */
+static void test_holiday_set_documents(void **state)
+{
+    (void)state;
+    static const char custom[] = "{\"name\": \"vendor\", \"include\": [\"jp\"], "
+                                 "\"ranges\": [{\"from\": \"08-13\", \"to\": \"08-16\", \"name\": \"summer\"}]}";
+    itsm_holiday_set *set = NULL, *back = NULL;
+    const char *name = NULL;
+    char *text = NULL, *again = NULL;
+    assert_itsm_ok(itsm_holiday_set_from_json(&set, custom, strlen(custom)));
+    assert_string_equal(itsm_holiday_set_name(set), "vendor");
+    assert_itsm_ok(itsm_holiday_set_lookup(&name, set, (itsm_date){2024, 8, 14}));
+    assert_string_equal(name, "summer");
+    assert_itsm_ok(itsm_holiday_set_lookup(&name, set, (itsm_date){2024, 8, 12}));
+    assert_string_equal(name, "振替休日"); /* from the included jp set */
+    assert_itsm_ok(itsm_holiday_set_to_json(&text, set));
+    assert_non_null(strstr(text, "\"ranges\""));
+    assert_itsm_ok(itsm_holiday_set_from_json(&back, text, strlen(text)));
+    assert_itsm_ok(itsm_holiday_set_to_json(&again, back));
+    assert_string_equal(text, again);
+    /* The jp copy keeps its span: 2151 is outside it. */
+    assert_itsm_error(itsm_holiday_set_lookup(&name, back, (itsm_date){2151, 1, 1}), ITSM_ERANGE, "2150");
+    itsm_free(text);
+    itsm_free(again);
+    itsm_holiday_set_free(back);
+    itsm_holiday_set_free(set);
+
+    assert_itsm_ok(itsm_holiday_set_from_json(&set, "\"jp-year-end\"", 13));
+    assert_itsm_ok(itsm_holiday_set_to_json(&text, set));
+    assert_string_equal(text, "\"jp-year-end\"\n");
+    itsm_free(text);
+    itsm_holiday_set_free(set);
+
+    set = NULL;
+    assert_itsm_error(itsm_holiday_set_from_json(&set, "\"jpp\"", 5), ITSM_ENOTFOUND, "jpp");
+    assert_itsm_error(itsm_holiday_set_from_json(&set, "[1]", 3), ITSM_EINVAL, "$");
+    static const char bad_rule[] = "{\"name\": \"v\", \"fixed\": [{\"month\": 2, \"day\": 30}]}";
+    assert_itsm_error(itsm_holiday_set_from_json(&set, bad_rule, strlen(bad_rule)), ITSM_EINVAL, "$.fixed[0]");
+    assert_itsm_error(itsm_holiday_set_from_json(&set, "{\"name\": ", 9), ITSM_EPARSE, "line 1");
+    assert_null(set);
+}
+
+static int scenario_holiday_set(const void *ctx)
+{
+    const char *doc = ctx;
+    itsm_holiday_set *set = NULL;
+    char *text = NULL;
+    int rc = itsm_holiday_set_from_json(&set, doc, strlen(doc));
+    if (rc == ITSM_OK)
+        rc = itsm_holiday_set_to_json(&text, set);
+    itsm_free(text);
+    itsm_holiday_set_free(set);
+    return rc;
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -750,6 +805,9 @@ static void test_allocation_failures(void **state)
                     "\"name\": \"x\"}], \"ranges\": [{\"from\": \"05-01\", \"to\": \"05-05\", \"name\": \"gw\"}]}, \"jp\"], "
                     "\"fixed\": [{\"month\": 5, \"day\": 3, \"name\": \"c\"}], \"dates\": [\"2024-08-14\"]}]}",
           ITSM_OK);
+    sweep("holiday set", scenario_holiday_set,
+          "{\"name\": \"v\", \"include\": [\"jp\"], \"dates\": [\"2024-08-14\"], \"fixed\": [{\"month\": 5, \"day\": 1}]}",
+          ITSM_OK);
     sweep("bad include", scenario_spec, HEAD WEEK ", \"holidays\": [{\"name\": \"v\", \"include\": [\"jp\", \"jpp\"]}]}",
           ITSM_ENOTFOUND);
 }
@@ -769,6 +827,7 @@ int main(void)
         cmocka_unit_test(test_overlapping_sources_keep_their_names),
         cmocka_unit_test(test_japan_copy_keeps_its_span),
         cmocka_unit_test(test_builtin_sets_are_written_by_name),
+        cmocka_unit_test(test_holiday_set_documents),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, itsm_test_group_setup, itsm_test_group_teardown);
