@@ -14,7 +14,11 @@
  *     itsm_calendar ** -> owning NativeHolidaySet / NativeCalendarSpec / NativeCalendar;
  *     int *out -> bool; const char **out_name -> str or None; char **out (library-owned
  *     text) -> str, the C string released with itsm_free; itsm_holiday lists -> a list of
- *     ((year, month, day), name);
+ *     ((year, month, day), name); maintenance enums (itsm_maint_type *out, ...) -> int,
+ *     const char **out (static text) -> str, itsm_defect_result * / itsm_claim_result * /
+ *     itsm_foss_responsibility * -> tuples (see itsm_typemaps.i); the versioned facts
+ *     structs are never seen: maint_defect_determine and maint_claim_check take the facts
+ *     as plain arguments and fill the struct in C;
  *   - the batch functions take one C-contiguous int64 buffer (buffer protocol) and return
  *     a new bytearray holding the int64 results, with the GIL released during the C call;
  *   - no raw pointers, void * or callbacks are exposed (itsm_free, itsm_set_allocator
@@ -35,6 +39,7 @@
 #include "itsm.h"
 #include "itsm/holidays.h"
 #include "itsm/calendar.h"
+#include "itsm/maint.h"
 %}
 
 /* <stdint.i> is not used: it maps int64_t to `long long`, and the casts SWIG would then
@@ -72,6 +77,15 @@
 %ignore ITSM_DATE_TEXT_SIZE;
 %ignore ITSM_LOCAL_TIME_TEXT_SIZE;
 %ignore ITSM_DURATION_TEXT_SIZE;
+%ignore itsm_claim_facts;       /* versioned inputs: filled in C from plain arguments below */
+%ignore itsm_defect_facts;
+%ignore ITSM_CLAIM_FACTS_INIT;
+%ignore ITSM_DEFECT_FACTS_INIT;
+%ignore itsm_maint_claim_check;       /* replaced by the plain-argument forms below */
+%ignore itsm_maint_defect_determine;
+%ignore itsm_claim_result;      /* plain results travel as tuples (itsm_typemaps.i) */
+%ignore itsm_defect_result;
+%ignore itsm_foss_responsibility;
 
 /* The zone handle: an opaque struct that only libitsm creates. The Python proxy owns it
  * (SWIG_POINTER_OWN in the itsm_tz ** typemap) and frees it in its destructor. */
@@ -124,6 +138,7 @@ struct itsm_calendar {};
 %include "itsm/tz.h"
 %include "itsm/holidays.h"
 %include "itsm/calendar.h"
+%include "itsm/maint.h"
 
 /* A macro combining enum values, which SWIG does not evaluate by itself. */
 %constant unsigned int LOCAL_STRICT = (ITSM_GAP_ERROR | ITSM_OVERLAP_ERROR);
@@ -224,3 +239,77 @@ itsm_status itsmpy_calendar_add_business_many(const itsm_calendar *cal, const in
 The name of the calendar's zone (itsm_tz_name(itsm_calendar_zone(calendar))).";
 %rename(calendar_zone_name) itsmpy_calendar_zone_name;
 const char *itsmpy_calendar_zone_name(const itsm_calendar *cal);
+
+/* ---- maintenance judgments: the versioned facts structs filled from plain arguments ----
+ * Same checks as the C API (the library validates every field); a facts struct is started
+ * from its INIT macro, so fields added by later header versions keep their defaults. A
+ * date of (0, 0, 0) is "not given". */
+%{
+static itsm_status itsmpy_maint_defect_determine(itsm_defect_result *out, itsm_maint_type type,
+                                                 itsm_mr_origin origin, int inside_warranty,
+                                                 itsm_doc_coverage coverage, int security_countermeasure,
+                                                 int has_application_maintenance_contract,
+                                                 itsm_investigation investigation, itsm_date contract_date,
+                                                 itsm_contract_kind contract_kind, int customer_material,
+                                                 int vendor_knew_unsuitable)
+{
+    itsm_defect_facts f = ITSM_DEFECT_FACTS_INIT;
+    f.type = type;
+    f.origin = origin;
+    f.inside_warranty = inside_warranty;
+    f.coverage = coverage;
+    f.security_countermeasure = security_countermeasure;
+    f.has_application_maintenance_contract = has_application_maintenance_contract;
+    f.investigation = investigation;
+    f.contract_date = contract_date;
+    f.contract_kind = contract_kind;
+    f.customer_material = customer_material;
+    f.vendor_knew_unsuitable = vendor_knew_unsuitable;
+    return itsm_maint_defect_determine(out, &f);
+}
+
+static itsm_status itsmpy_maint_claim_check(itsm_claim_result *out, itsm_date contract_date,
+                                            itsm_date delivery_date, itsm_date known_date,
+                                            itsm_date notice_date, int32_t contract_warranty_days,
+                                            int vendor_knew)
+{
+    itsm_claim_facts f = ITSM_CLAIM_FACTS_INIT;
+    f.contract_date = contract_date;
+    f.delivery_date = delivery_date;
+    f.known_date = known_date;
+    f.notice_date = notice_date;
+    f.contract_warranty_days = contract_warranty_days;
+    f.vendor_knew = vendor_knew;
+    return itsm_maint_claim_check(out, &f);
+}
+%}
+
+%feature("docstring") itsmpy_maint_defect_determine
+"maint_defect_determine(type, origin, inside_warranty, coverage, security_countermeasure,
+                       has_application_maintenance_contract, investigation, contract_date,
+                       contract_kind, customer_material, vendor_knew_unsuitable)
+    -> (verdict, reason, effective_type, effective_origin, investigation_cost, regime)
+
+itsm_maint_defect_determine() with the itsm_defect_facts fields as arguments (enums and
+flags as int, contract_date as (year, month, day), (0, 0, 0) when not given).";
+%rename(maint_defect_determine) itsmpy_maint_defect_determine;
+itsm_status itsmpy_maint_defect_determine(itsm_defect_result *out, itsm_maint_type type,
+                                          itsm_mr_origin origin, int inside_warranty,
+                                          itsm_doc_coverage coverage, int security_countermeasure,
+                                          int has_application_maintenance_contract,
+                                          itsm_investigation investigation, itsm_date contract_date,
+                                          itsm_contract_kind contract_kind, int customer_material,
+                                          int vendor_knew_unsuitable);
+
+%feature("docstring") itsmpy_maint_claim_check
+"maint_claim_check(contract_date, delivery_date, known_date, notice_date,
+                  contract_warranty_days, vendor_knew)
+    -> (regime, in_time, (year, month, day) deadline, reason)
+
+itsm_maint_claim_check() with the itsm_claim_facts fields as arguments (dates as
+(year, month, day); known_date (0, 0, 0) when not given).";
+%rename(maint_claim_check) itsmpy_maint_claim_check;
+itsm_status itsmpy_maint_claim_check(itsm_claim_result *out, itsm_date contract_date,
+                                     itsm_date delivery_date, itsm_date known_date,
+                                     itsm_date notice_date, int32_t contract_warranty_days,
+                                     int vendor_knew);

@@ -6,7 +6,8 @@
  *           an itsm.RangeError), const char * from str/bytes/None (no embedded NUL),
  *           (text, len) from str/bytes, itsm_date from (y, m, d), const itsm_datetime *
  *           from (y, m, d, H, M, S), (data, size) and int64 arrays from buffers.
- * Outputs:  every out-parameter becomes the return value (see itsm.i).
+ * Outputs:  every out-parameter becomes the return value (see itsm.i); maintenance
+ *           enums as int, their static names as str, maintenance results as tuples.
  */
 
 %{
@@ -588,4 +589,75 @@ ITSMPY_OWNED_OUT(itsm_calendar)
 %typemap(freearg) (const int64_t *values2, size_t n2) {
     if (have_view$argnum)
         PyBuffer_Release(&view$argnum);
+}
+
+/* ---- maintenance judgments (itsm/maint.h) ------------------------------------------------ */
+
+/* Enum results: a plain int (the Python layer turns it into its IntEnum). */
+%define ITSMPY_ENUM_OUT(TYPE)
+%typemap(in, numinputs=0) TYPE *out (TYPE temp = (TYPE)0) {
+    $1 = &temp;
+}
+%typemap(argout) TYPE *out {
+    if (itsmpy_output(&$result, PyLong_FromLong((long)temp$argnum)) < 0)
+        SWIG_fail;
+}
+%enddef
+ITSMPY_ENUM_OUT(itsm_maint_type)
+ITSMPY_ENUM_OUT(itsm_maint_class)
+ITSMPY_ENUM_OUT(itsm_civil_regime)
+ITSMPY_ENUM_OUT(itsm_cost_bearer)
+ITSMPY_ENUM_OUT(itsm_custom_class)
+ITSMPY_ENUM_OUT(itsm_versionup_ease)
+
+/* Static library text (names, reason texts and sources): copied into a str. */
+%typemap(in, numinputs=0) const char **out (const char *temp = NULL) {
+    $1 = ($1_ltype)&temp;
+}
+%typemap(argout) const char **out {
+    const char *text = temp$argnum != NULL ? temp$argnum : "";
+    if (itsmpy_output(&$result, PyUnicode_DecodeUTF8(text, (Py_ssize_t)strlen(text), "strict")) < 0)
+        SWIG_fail;
+}
+/* Static: nothing to release (without this, the char **out freearg would match). */
+%typemap(freearg) const char **out "";
+
+/* (verdict, reason, effective_type, effective_origin, investigation_cost, regime) */
+%typemap(in, numinputs=0) itsm_defect_result *out (itsm_defect_result temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_defect_result *out {
+    if (itsmpy_output(&$result, Py_BuildValue("(iiiiii)", (int)temp$argnum.verdict, (int)temp$argnum.reason,
+                                              (int)temp$argnum.effective_type,
+                                              (int)temp$argnum.effective_origin,
+                                              (int)temp$argnum.investigation_cost,
+                                              (int)temp$argnum.regime)) < 0)
+        SWIG_fail;
+}
+
+/* (regime, in_time, (year, month, day) deadline, reason) */
+%typemap(in, numinputs=0) itsm_claim_result *out (itsm_claim_result temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_claim_result *out {
+    if (itsmpy_output(&$result, Py_BuildValue("(iN(iii)i)", (int)temp$argnum.regime,
+                                              PyBool_FromLong(temp$argnum.in_time),
+                                              (int)temp$argnum.deadline.year, (int)temp$argnum.deadline.month,
+                                              (int)temp$argnum.deadline.day, (int)temp$argnum.reason)) < 0)
+        SWIG_fail;
+}
+
+/* (duty, not_exempt_for, text_en, text_ja); the texts are static and copied. */
+%typemap(in, numinputs=0) itsm_foss_responsibility *out (itsm_foss_responsibility temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_foss_responsibility *out {
+    const char *en = temp$argnum.text_en != NULL ? temp$argnum.text_en : "";
+    const char *ja = temp$argnum.text_ja != NULL ? temp$argnum.text_ja : "";
+    if (itsmpy_output(&$result, Py_BuildValue("(iis#s#)", (int)temp$argnum.duty, (int)temp$argnum.not_exempt_for,
+                                              en, (Py_ssize_t)strlen(en), ja, (Py_ssize_t)strlen(ja))) < 0)
+        SWIG_fail;
 }

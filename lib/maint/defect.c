@@ -47,6 +47,11 @@ static void table10(itsm_defect_result *r, const itsm_defect_facts *f)
             r->verdict = f->inside_warranty ? ITSM_VERDICT_DEFECT : ITSM_VERDICT_OUT_OF_WARRANTY;
             r->reason = f->inside_warranty ? ITSM_MAINT_R_SPEC_NOT_REALIZED
                                            : ITSM_MAINT_R_SPEC_NOT_REALIZED_OUT_OF_WARRANTY;
+            if (f->inside_warranty && f->security_countermeasure) {
+                /* 2.10.1 holds here too: a countermeasure is never a plain ○. */
+                r->verdict = ITSM_VERDICT_DEPENDS_ON_CONTRACT;
+                r->reason = ITSM_MAINT_R_SECURITY_COUNTERMEASURE;
+            }
         } else if (!correction) {
             /* Every column of an enhancement row is ×: the origin does not matter. */
             r->verdict = ITSM_VERDICT_NOT_DEFECT;

@@ -24,6 +24,13 @@ Public API:
   deadlines, business days, with numpy batch methods;
 * :class:`HolidaySet`, :func:`japan_holidays`, :func:`japan_holiday` -- holiday sets, the
   built-in Japanese national holidays (``jp``) and year-end closing (``jp-year-end``);
+* maintenance judgments (``itsm/maint.h``): :func:`classify_maintenance`,
+  :func:`defect_determination` (Table 10, returning a :class:`DefectResult`),
+  :func:`investigation_cost`, :func:`civil_regime`, :func:`civil_term`,
+  :func:`check_claim`, :func:`classify_customization`, :func:`versionup_ease`,
+  :func:`foss_responsibility` and their enums (:class:`MaintenanceType`,
+  :class:`Origin`, :class:`Verdict`, :class:`Reason`, ...), named in English and
+  Japanese (``.name_en``, ``.name_ja``, ``.label(lang)``);
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -50,6 +57,40 @@ from ._errors import (
 )
 from ._calendar import Calendar
 from ._holidays import BUILTIN_HOLIDAY_SETS, HolidaySet, japan_holiday, japan_holidays
+from ._maint import (
+    ClaimResult,
+    CivilRegime,
+    ContractKind,
+    CostBearer,
+    CustomizationClass,
+    DefectResult,
+    DocCoverage,
+    FossDuty,
+    FossFault,
+    FossResponsibility,
+    FossSelector,
+    Investigation,
+    Language,
+    MaintenanceClass,
+    MaintenanceStandard,
+    MaintenanceType,
+    Origin,
+    Reason,
+    Trigger,
+    Verdict,
+    VersionUpEase,
+    check_claim,
+    civil_regime,
+    civil_term,
+    classify_customization,
+    classify_maintenance,
+    defect_determination,
+    foss_responsibility,
+    investigation_cost,
+    maintenance_class,
+    maintenance_type_in_standard,
+    versionup_ease,
+)
 from ._policy import LocalPolicy
 from ._timezone import TimeZone, TimeZoneInfo, format_instant, parse_instant
 
@@ -72,6 +113,9 @@ for _cls in (
     TimeZone, TimeZoneInfo, LocalPolicy, Error, ErrorCode, OutOfMemoryError,
     InvalidArgumentError, ParseError, RangeError, NotFoundError, FileError, FormatError,
     BusyError, VersionError, NonexistentTimeError, AmbiguousTimeError, Calendar, HolidaySet,
+    Language, MaintenanceType, MaintenanceClass, MaintenanceStandard, Trigger, Reason, CivilRegime,
+    ContractKind, Origin, DocCoverage, Investigation, Verdict, CostBearer, CustomizationClass,
+    VersionUpEase, FossSelector, FossDuty, FossFault, DefectResult, ClaimResult, FossResponsibility,
 ):
     _cls.__module__ = __name__
 del _cls
@@ -91,6 +135,38 @@ __all__ = [
     "BUILTIN_HOLIDAY_SETS",
     "japan_holidays",
     "japan_holiday",
+    "classify_maintenance",
+    "maintenance_class",
+    "maintenance_type_in_standard",
+    "defect_determination",
+    "investigation_cost",
+    "civil_regime",
+    "civil_term",
+    "check_claim",
+    "classify_customization",
+    "versionup_ease",
+    "foss_responsibility",
+    "DefectResult",
+    "ClaimResult",
+    "FossResponsibility",
+    "Language",
+    "MaintenanceType",
+    "MaintenanceClass",
+    "MaintenanceStandard",
+    "Trigger",
+    "Reason",
+    "CivilRegime",
+    "ContractKind",
+    "Origin",
+    "DocCoverage",
+    "Investigation",
+    "Verdict",
+    "CostBearer",
+    "CustomizationClass",
+    "VersionUpEase",
+    "FossSelector",
+    "FossDuty",
+    "FossFault",
     "Error",
     "ErrorCode",
     "OutOfMemoryError",

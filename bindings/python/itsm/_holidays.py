@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from . import itsm_native as _native
 from ._convert import from_date, to_date
-from ._errors import Error, InvalidArgumentError
+from ._errors import InvalidArgumentError
 
 __all__ = ["HolidaySet", "japan_holidays", "japan_holiday", "BUILTIN_HOLIDAY_SETS"]
 
@@ -19,125 +19,7 @@ __all__ = ["HolidaySet", "japan_holidays", "japan_holiday", "BUILTIN_HOLIDAY_SET
 #: Jan 3 every year).
 BUILTIN_HOLIDAY_SETS = ("jp", "jp-year-end")
 
-_WEEKDAYS = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}
-_SET_KEYS = ("name", "dates", "fixed", "nth_weekday", "ranges")
-
-
 # ---- custom sets from a definition ---------------------------------------------------------
-
-
-def _fail(path, message, cls=InvalidArgumentError):
-    raise cls(f"{path}: {message}")
-
-
-def _native_call(path, fn, *args):
-    """Call a native function; its error is re-raised with the definition's path."""
-    try:
-        return fn(*args)
-    except Error as exc:
-        raise type(exc)(f"{path}: {exc.message}", exc.code) from None
-
-
-def _check_keys(obj, allowed, path):
-    if not isinstance(obj, Mapping):
-        _fail(path, f"expected an object (dict), got {type(obj).__name__}")
-    for key in obj:
-        if key not in allowed:
-            _fail(f"{path}.{key}", f"unknown key (expected one of: {', '.join(allowed)})")
-
-
-def _required(obj, key, path):
-    if key not in obj:
-        _fail(path, f'missing required key "{key}"')
-    return obj[key]
-
-
-def _string(value, path, optional=False):
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        _fail(path, f"expected a string, got {type(value).__name__}")
-    return value
-
-
-def _int(value, path, optional=False):
-    if value is None and optional:
-        return 0
-    if isinstance(value, bool):
-        _fail(path, "expected an integer, got bool")
-    try:
-        return operator.index(value)
-    except TypeError:
-        _fail(path, f"expected an integer, got {type(value).__name__}")
-
-
-def _items(defn, key, path):
-    items = defn.get(key, ())
-    if isinstance(items, (str, bytes, Mapping)) or not hasattr(items, "__iter__"):
-        _fail(f"{path}.{key}", f"expected a list, got {type(items).__name__}")
-    return [(f"{path}.{key}[{i}]", item) for i, item in enumerate(items)]
-
-
-def _date(value, path):
-    try:
-        return to_date(value, path)
-    except TypeError as exc:
-        raise InvalidArgumentError(str(exc)) from None
-
-
-def _month_day(value, path):
-    text = _string(value, path)
-    if len(text) == 5 and text[2] == "-" and (text[:2] + text[3:]).isdigit():
-        month, day = int(text[:2]), int(text[3:])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return month, day
-    _fail(path, f'{text!r} is not a month and day "MM-DD"')
-
-
-def _years(rule, path):
-    return (_int(rule.get("from_year"), f"{path}.from_year", optional=True),
-            _int(rule.get("to_year"), f"{path}.to_year", optional=True))
-
-
-def _build(defn):
-    """A native set from a definition dict (the shape of an inline set in calendar JSON)."""
-    _check_keys(defn, _SET_KEYS, "$")
-    name = _string(_required(defn, "name", "$"), "$.name")
-    handle = _native_call("$.name", _native.holiday_set_new, name)
-    for path, item in _items(defn, "dates", "$"):
-        holiday_name = None
-        if isinstance(item, Mapping):
-            _check_keys(item, ("date", "name"), path)
-            date = _date(_required(item, "date", path), f"{path}.date")
-            holiday_name = _string(item.get("name"), f"{path}.name", optional=True)
-        else:
-            date = _date(item, path)
-        _native_call(path, _native.holiday_set_add_date, handle, date, holiday_name)
-    rule_keys = ("name", "from_year", "to_year")
-    for path, rule in _items(defn, "fixed", "$"):
-        _check_keys(rule, ("month", "day") + rule_keys, path)
-        month = _int(_required(rule, "month", path), f"{path}.month")
-        day = _int(_required(rule, "day", path), f"{path}.day")
-        rule_name = _string(rule.get("name"), f"{path}.name", optional=True)
-        _native_call(path, _native.holiday_set_add_fixed, handle, month, day, rule_name, *_years(rule, path))
-    for path, rule in _items(defn, "nth_weekday", "$"):
-        _check_keys(rule, ("month", "nth", "weekday") + rule_keys, path)
-        month = _int(_required(rule, "month", path), f"{path}.month")
-        nth = _int(_required(rule, "nth", path), f"{path}.nth")
-        weekday = _required(rule, "weekday", path)
-        if weekday not in _WEEKDAYS:
-            _fail(f"{path}.weekday", f"{weekday!r} is not a weekday (expected one of: {', '.join(_WEEKDAYS)})")
-        rule_name = _string(rule.get("name"), f"{path}.name", optional=True)
-        _native_call(path, _native.holiday_set_add_nth_weekday, handle, month, nth, _WEEKDAYS[weekday],
-                     rule_name, *_years(rule, path))
-    for path, rule in _items(defn, "ranges", "$"):
-        _check_keys(rule, ("from", "to") + rule_keys, path)
-        from_month, from_day = _month_day(_required(rule, "from", path), f"{path}.from")
-        to_month, to_day = _month_day(_required(rule, "to", path), f"{path}.to")
-        rule_name = _string(rule.get("name"), f"{path}.name", optional=True)
-        _native_call(path, _native.holiday_set_add_range, handle, from_month, from_day, to_month, to_day,
-                     rule_name, *_years(rule, path))
-    return handle
 
 
 def _plain(defn):
@@ -169,12 +51,13 @@ class HolidaySet:
          "nth_weekday": [{"month": 11, "nth": -1, "weekday": "fri", "name": "Black Friday"}],
          "ranges": [{"from": "12-29", "to": "01-03", "name": "年末年始"}]}
 
-      Dates may be :class:`datetime.date` objects too. Unknown keys are errors naming
-      their path (``$.fixed[0].mnth``).
+      ``"include": ["jp", {...}]`` adds sources ahead of the set's own (a date's name
+      comes from the first source that covers it). Dates may be :class:`datetime.date`
+      objects too. Unknown keys are errors naming their path (``$.fixed[0].mnth``).
 
     Pass sets to :class:`itsm.Calendar` (``holiday_sets=[...]``) so that a calendar
     document can name them in ``"holidays"``. Sets compare equal and hash by their
-    definition, and pickle as it.
+    canonical definition (as the C library writes it), and pickle as it.
 
     Raises:
         NotFoundError: for an unknown built-in name.
@@ -189,9 +72,11 @@ class HolidaySet:
             self._handle = _native.holiday_set_builtin(name_or_definition)
             self._definition = name_or_definition
         elif isinstance(name_or_definition, Mapping):
-            definition = _plain(name_or_definition)
-            self._handle = _build(definition)
-            self._definition = definition
+            # The C reader validates (errors name the JSON path) and builds the set; the
+            # definition kept is its canonical form, so equal sets compare equal.
+            text = json.dumps(_plain(name_or_definition), ensure_ascii=False)
+            self._handle = _native.holiday_set_from_json(text)
+            self._definition = json.loads(_native.holiday_set_to_json(self._handle))
         else:
             raise TypeError(
                 "HolidaySet() takes a built-in set's name (str) or a definition (dict), "

@@ -103,8 +103,8 @@ def test_feb_29_rule_occurs_in_leap_years_only():
 @pytest.mark.parametrize("definition, exc, message", [
     ({"dates": []}, itsm.InvalidArgumentError, '$: missing required key "name"'),
     ({"name": "bad name"}, itsm.InvalidArgumentError, "$.name: "),
-    ({"name": "v", "date": []}, itsm.InvalidArgumentError, "$.date: unknown key (expected one of: name, dates"),
-    ({"name": "v", "dates": "2024-01-01"}, itsm.InvalidArgumentError, "$.dates: expected a list"),
+    ({"name": "v", "date": []}, itsm.InvalidArgumentError, "$.date: unknown key (expected one of: name, include, dates"),
+    ({"name": "v", "dates": "2024-01-01"}, itsm.InvalidArgumentError, "$.dates: expected an array"),
     ({"name": "v", "dates": ["2024-02-30"]}, itsm.RangeError, "$.dates[0]: "),
     ({"name": "v", "dates": [20240101]}, itsm.InvalidArgumentError, "$.dates[0]"),
     ({"name": "v", "dates": [{"date": "2024-01-01", "nme": "x"}]}, itsm.InvalidArgumentError,
@@ -115,12 +115,12 @@ def test_feb_29_rule_occurs_in_leap_years_only():
      "$.fixed[0].month: expected an integer"),
     ({"name": "v", "fixed": [{"month": 5, "day": 1, "from_year": 1800}]}, itsm.RangeError, "$.fixed[0]: "),
     ({"name": "v", "nth_weekday": [{"month": 11, "nth": -1, "weekday": "friday"}]}, itsm.InvalidArgumentError,
-     "$.nth_weekday[0].weekday: 'friday' is not a weekday"),
+     '$.nth_weekday[0].weekday: "friday" is not a weekday'),
     ({"name": "v", "nth_weekday": [{"month": 11, "nth": 6, "weekday": "fri"}]}, itsm.InvalidArgumentError,
      "$.nth_weekday[0]: "),
     ({"name": "v", "ranges": [{"from": "12/29", "to": "01-03"}]}, itsm.InvalidArgumentError,
-     "$.ranges[0].from: '12/29' is not a month and day"),
-    ({"name": "v", "ranges": [{"from": "12-29", "to": "02-30"}]}, itsm.InvalidArgumentError, "$.ranges[0]: "),
+     '$.ranges[0].from: "12/29" is not a month and day'),
+    ({"name": "v", "ranges": [{"from": "12-29", "to": "02-30"}]}, itsm.InvalidArgumentError, "$.ranges[0].to: "),
 ])
 def test_bad_definitions_name_their_path(definition, exc, message):
     with pytest.raises(exc) as info:
@@ -171,3 +171,17 @@ def test_sets_are_freed():
     del sets
     gc.collect()
     assert itsm_native.live_allocations() == before
+
+
+def test_include_form_round_trips_through_a_calendar():
+    # A jp copy plus company days: the calendar writes it with "include", and the set
+    # built from that definition is the same set (span limit included).
+    own = itsm.HolidaySet({"name": "company", "include": ["jp"], "dates": ["2024-08-14"]})
+    assert own.lookup("2024-08-12") == "振替休日"
+    assert own.lookup("2024-08-14") == ""
+    assert own.span[1] == datetime.date(2150, 12, 31)
+    cal = itsm.Calendar({"itsm_schema": 1, "type": "calendar", "name": "c", "zone": "Asia/Tokyo",
+                         "week": {"mon": ["09:00-18:00"]}, "holidays": ["company"]}, holiday_sets=[own])
+    (written,) = cal.to_dict()["holidays"]
+    assert written["include"] == ["jp"]
+    assert itsm.HolidaySet(written) == own
