@@ -11,7 +11,7 @@ packages=(
   python3-pandas                            # benchmark comparison
   python3-holidays python3-workalendar libbusiness-hours-perl  # oracles for holidays and business time
   python3-jsonschema                        # JSON Schema checks of the documents
-  valgrind clang                            # memory checks, libFuzzer builds
+  valgrind clang abigail-tools              # memory checks, libFuzzer builds, ABI baseline
 )
 missing=()
 for p in "${packages[@]}"; do
