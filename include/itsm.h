@@ -13,5 +13,6 @@
 #include "itsm/holidays.h"
 #include "itsm/calendar.h"
 #include "itsm/maint.h"
+#include "itsm/lifecycle.h"
 
 #endif /* ITSM_H */

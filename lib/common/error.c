@@ -28,6 +28,19 @@ int itsm__error(int code, const char *fmt, ...)
     return rc;
 }
 
+int itsm__error_prefix(int code, const char *fmt, ...)
+{
+    char inner[ITSM__MESSAGE_SIZE], prefix[ITSM__MESSAGE_SIZE];
+    (void)snprintf(inner, sizeof inner, "%s", last_message); /* copied: it is overwritten below */
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(prefix, sizeof prefix, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        prefix[0] = '\0';
+    return itsm__error(code, "%s: %s", prefix, inner);
+}
+
 const char *itsm_error_last(void) { return last_message; }
 
 int itsm_error_last_code(void) { return last_code; }

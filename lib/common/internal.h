@@ -30,6 +30,9 @@ int itsm__reserve(void **items, size_t *cap, size_t need, size_t size, const cha
  * `return itsm__error(ITSM_EINVAL, "tz: NULL")`. */
 int itsm__error(int code, const char *fmt, ...) ITSM__PRINTF(2, 3);
 int itsm__verror(int code, const char *fmt, va_list ap) ITSM__PRINTF(2, 0);
+/* Put "<prefix>: " in front of the thread's last message (the error of a call this one
+ * made) and set `code`: callers add where it happened (a JSON path, a field). */
+int itsm__error_prefix(int code, const char *fmt, ...) ITSM__PRINTF(2, 3);
 
 /* Standard NULL-argument check. */
 #define ITSM__CHECK_ARG(arg)                                                                 \

@@ -145,9 +145,9 @@ int itsm__jpath_wrap(int code, const itsm__jpath *path)
 {
     if (code == ITSM_ENOMEM)
         return code;
-    char what[512];
-    (void)snprintf(what, sizeof what, "%s", itsm_error_last());
-    return itsm__jpath_error(code, path, "%s", what);
+    char where[256];
+    (void)itsm__jpath_format(where, sizeof where, path);
+    return itsm__error_prefix(code, "%s", where);
 }
 
 bool itsm__utf8_valid(const char *text)

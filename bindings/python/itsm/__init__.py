@@ -31,6 +31,10 @@ Public API:
   :func:`foss_responsibility` and their enums (:class:`MaintenanceType`,
   :class:`Origin`, :class:`Verdict`, :class:`Reason`, ...), named in English and
   Japanese (``.name_en``, ``.name_ja``, ``.label(lang)``);
+* lifecycle (``itsm/lifecycle.h``): :class:`ConfigurationItem`, :class:`PendingItem`
+  (with :class:`PendingStatus` and a :class:`PendingChange` history) and
+  :func:`expiring` -- what expires or falls due within N days, as :class:`Due`
+  (:class:`DueKind`);
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -57,6 +61,7 @@ from ._errors import (
 )
 from ._calendar import Calendar
 from ._holidays import BUILTIN_HOLIDAY_SETS, HolidaySet, japan_holiday, japan_holidays
+from ._lifecycle import ConfigurationItem, Due, DueKind, PendingChange, PendingItem, PendingStatus, expiring
 from ._maint import (
     ClaimResult,
     CivilRegime,
@@ -116,6 +121,7 @@ for _cls in (
     Language, MaintenanceType, MaintenanceClass, MaintenanceStandard, Trigger, Reason, CivilRegime,
     ContractKind, Origin, DocCoverage, Investigation, Verdict, CostBearer, CustomizationClass,
     VersionUpEase, FossSelector, FossDuty, FossFault, DefectResult, ClaimResult, FossResponsibility,
+    ConfigurationItem, PendingItem, PendingStatus, PendingChange, DueKind, Due,
 ):
     _cls.__module__ = __name__
 del _cls
@@ -180,4 +186,11 @@ __all__ = [
     "VersionError",
     "NonexistentTimeError",
     "AmbiguousTimeError",
+    "ConfigurationItem",
+    "PendingItem",
+    "PendingStatus",
+    "PendingChange",
+    "DueKind",
+    "Due",
+    "expiring",
 ]
