@@ -43,61 +43,15 @@ The low-level SWIG module is ``itsm.itsm_native`` (a 1:1 view of the C API); eve
 above is built on it.
 """
 
+from . import _calendar, _errors, _holidays, _lifecycle, _maint, _policy, _timezone
 from . import itsm_native as _native
-from ._errors import (
-    AmbiguousTimeError,
-    BusyError,
-    Error,
-    ErrorCode,
-    FileError,
-    FormatError,
-    InvalidArgumentError,
-    NonexistentTimeError,
-    NotFoundError,
-    OutOfMemoryError,
-    ParseError,
-    RangeError,
-    VersionError,
-)
-from ._calendar import Calendar
-from ._holidays import BUILTIN_HOLIDAY_SETS, HolidaySet, japan_holiday, japan_holidays
-from ._lifecycle import ConfigurationItem, Due, DueKind, PendingChange, PendingItem, PendingStatus, expiring
-from ._maint import (
-    ClaimResult,
-    CivilRegime,
-    ContractKind,
-    CostBearer,
-    CustomizationClass,
-    DefectResult,
-    DocCoverage,
-    FossDuty,
-    FossFault,
-    FossResponsibility,
-    FossSelector,
-    Investigation,
-    Language,
-    MaintenanceClass,
-    MaintenanceStandard,
-    MaintenanceType,
-    Origin,
-    Reason,
-    Trigger,
-    Verdict,
-    VersionUpEase,
-    check_claim,
-    civil_regime,
-    civil_term,
-    classify_customization,
-    classify_maintenance,
-    defect_determination,
-    foss_responsibility,
-    investigation_cost,
-    maintenance_class,
-    maintenance_type_in_standard,
-    versionup_ease,
-)
-from ._policy import LocalPolicy
-from ._timezone import TimeZone, TimeZoneInfo, format_instant, parse_instant
+from ._calendar import *  # noqa: F401,F403 -- each module's __all__ is its public part
+from ._errors import *  # noqa: F401,F403
+from ._holidays import *  # noqa: F401,F403
+from ._lifecycle import *  # noqa: F401,F403
+from ._maint import *  # noqa: F401,F403
+from ._policy import *  # noqa: F401,F403
+from ._timezone import *  # noqa: F401,F403
 
 #: Version string of the loaded C library (``itsm_version()``), e.g. "0.1.0".
 __version__ = _native.version()
@@ -113,84 +67,12 @@ version_info = (
 INSTANT_MIN = _native.INSTANT_MIN
 INSTANT_MAX = _native.INSTANT_MAX
 
-# Public classes print and pickle as itsm.X, not as the private module they live in.
-for _cls in (
-    TimeZone, TimeZoneInfo, LocalPolicy, Error, ErrorCode, OutOfMemoryError,
-    InvalidArgumentError, ParseError, RangeError, NotFoundError, FileError, FormatError,
-    BusyError, VersionError, NonexistentTimeError, AmbiguousTimeError, Calendar, HolidaySet,
-    Language, MaintenanceType, MaintenanceClass, MaintenanceStandard, Trigger, Reason, CivilRegime,
-    ContractKind, Origin, DocCoverage, Investigation, Verdict, CostBearer, CustomizationClass,
-    VersionUpEase, FossSelector, FossDuty, FossFault, DefectResult, ClaimResult, FossResponsibility,
-    ConfigurationItem, PendingItem, PendingStatus, PendingChange, DueKind, Due,
-):
-    _cls.__module__ = __name__
-del _cls
-
-__all__ = [
-    "__version__",
-    "version_info",
-    "INSTANT_MIN",
-    "INSTANT_MAX",
-    "parse_instant",
-    "format_instant",
-    "TimeZone",
-    "TimeZoneInfo",
-    "LocalPolicy",
-    "Calendar",
-    "HolidaySet",
-    "BUILTIN_HOLIDAY_SETS",
-    "japan_holidays",
-    "japan_holiday",
-    "classify_maintenance",
-    "maintenance_class",
-    "maintenance_type_in_standard",
-    "defect_determination",
-    "investigation_cost",
-    "civil_regime",
-    "civil_term",
-    "check_claim",
-    "classify_customization",
-    "versionup_ease",
-    "foss_responsibility",
-    "DefectResult",
-    "ClaimResult",
-    "FossResponsibility",
-    "Language",
-    "MaintenanceType",
-    "MaintenanceClass",
-    "MaintenanceStandard",
-    "Trigger",
-    "Reason",
-    "CivilRegime",
-    "ContractKind",
-    "Origin",
-    "DocCoverage",
-    "Investigation",
-    "Verdict",
-    "CostBearer",
-    "CustomizationClass",
-    "VersionUpEase",
-    "FossSelector",
-    "FossDuty",
-    "FossFault",
-    "Error",
-    "ErrorCode",
-    "OutOfMemoryError",
-    "InvalidArgumentError",
-    "ParseError",
-    "RangeError",
-    "NotFoundError",
-    "FileError",
-    "FormatError",
-    "BusyError",
-    "VersionError",
-    "NonexistentTimeError",
-    "AmbiguousTimeError",
-    "ConfigurationItem",
-    "PendingItem",
-    "PendingStatus",
-    "PendingChange",
-    "DueKind",
-    "Due",
-    "expiring",
-]
+__all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
+for _module in (_timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _errors):
+    __all__ += _module.__all__
+    # Public classes print and pickle as itsm.X, not as the private module they live in.
+    for _name in _module.__all__:
+        _obj = getattr(_module, _name)
+        if isinstance(_obj, type):
+            _obj.__module__ = __name__
+del _module, _name, _obj

@@ -7,6 +7,9 @@ from . import itsm_native as _native
 from ._errors import InvalidArgumentError
 
 
+__all__ = ["LocalPolicy"]
+
+
 class LocalPolicy(enum.IntFlag):
     """Resolution of local times that do not exist or exist twice (``itsm_local_policy``).
 
