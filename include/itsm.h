@@ -14,5 +14,6 @@
 #include "itsm/calendar.h"
 #include "itsm/maint.h"
 #include "itsm/lifecycle.h"
+#include "itsm/agreement.h"
 
 #endif /* ITSM_H */

@@ -140,6 +140,7 @@ struct itsm_calendar {};
 %include "itsm/calendar.h"
 %include "itsm/maint.h"
 %include "itsm_lifecycle.i"
+%include "itsm_agreement.i"
 
 /* A macro combining enum values, which SWIG does not evaluate by itself. */
 %constant unsigned int LOCAL_STRICT = (ITSM_GAP_ERROR | ITSM_OVERLAP_ERROR);

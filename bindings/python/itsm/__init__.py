@@ -35,6 +35,8 @@ Public API:
   (with :class:`PendingStatus` and a :class:`PendingChange` history) and
   :func:`expiring` -- what expires or falls due within N days, as :class:`Due`
   (:class:`DueKind`);
+* agreements (``itsm/agreement.h``): :class:`Agreement` documents and :func:`lint`, the
+  contract lint returning :class:`Finding` (with a :class:`Severity`);
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -43,8 +45,9 @@ The low-level SWIG module is ``itsm.itsm_native`` (a 1:1 view of the C API); eve
 above is built on it.
 """
 
-from . import _calendar, _errors, _holidays, _lifecycle, _maint, _policy, _timezone
+from . import _agreement, _calendar, _errors, _holidays, _lifecycle, _maint, _policy, _timezone
 from . import itsm_native as _native
+from ._agreement import *  # noqa: F401,F403
 from ._calendar import *  # noqa: F401,F403 -- each module's __all__ is its public part
 from ._errors import *  # noqa: F401,F403
 from ._holidays import *  # noqa: F401,F403
@@ -68,7 +71,7 @@ INSTANT_MIN = _native.INSTANT_MIN
 INSTANT_MAX = _native.INSTANT_MAX
 
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
-for _module in (_timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _errors):
+for _module in (_timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _errors):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.
     for _name in _module.__all__:
