@@ -1,0 +1,79 @@
+/* Fuzz target: the document readers of the domain model (agreements, configuration
+ * items, pending items) on the same bytes. Whatever loads must write canonical text that
+ * loads and writes to the same text; an agreement must also lint. */
+#include "itsm.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The second save of a reloaded document must equal the first. */
+static void same_text(char *first, char *second)
+{
+    if (first == NULL || second == NULL || strcmp(first, second) != 0)
+        abort();
+    itsm_free(first);
+    itsm_free(second);
+}
+
+static void agreement(const char *text, size_t size)
+{
+    itsm_agreement *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_agreement_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_agreement_to_json(&t1, a) != ITSM_OK || itsm_agreement_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_agreement_to_json(&t2, b) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    itsm_finding *findings = NULL;
+    size_t n = 0;
+    if (itsm_agreement_lint(&findings, &n, a) != ITSM_OK)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        if (findings[i].path == NULL || findings[i].path[0] != '$' || findings[i].message == NULL)
+            abort();
+    itsm_findings_free(findings, n);
+    itsm_agreement_free(a);
+    itsm_agreement_free(b);
+}
+
+static void configuration_item(const char *text, size_t size)
+{
+    itsm_ci *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_ci_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_ci_to_json(&t1, a) != ITSM_OK || itsm_ci_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_ci_to_json(&t2, b) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    itsm_ci_free(a);
+    itsm_ci_free(b);
+}
+
+static void pending_item(const char *text, size_t size)
+{
+    itsm_pending_item *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_pending_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_pending_to_json(&t1, a) != ITSM_OK || itsm_pending_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_pending_to_json(&t2, b) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    itsm_pending_free(a);
+    itsm_pending_free(b);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > 65536)
+        return 0;
+    const char *text = (const char *)data;
+    agreement(text, size);
+    configuration_item(text, size);
+    pending_item(text, size);
+    return 0;
+}
