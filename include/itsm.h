@@ -15,5 +15,6 @@
 #include "itsm/maint.h"
 #include "itsm/lifecycle.h"
 #include "itsm/agreement.h"
+#include "itsm/incident.h"
 
 #endif /* ITSM_H */

@@ -1,5 +1,5 @@
 /* Fuzz target: the document readers of the domain model (agreements, configuration
- * items, pending items) on the same bytes. Whatever loads must write canonical text that
+ * items, pending items, incidents and incident sets) on the same bytes. Whatever loads must write canonical text that
  * loads and writes to the same text; an agreement must also lint. */
 #include "itsm.h"
 
@@ -67,6 +67,36 @@ static void pending_item(const char *text, size_t size)
     itsm_pending_free(b);
 }
 
+static void incident(const char *text, size_t size)
+{
+    itsm_incident *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_incident_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_incident_to_json(&t1, a) != ITSM_OK || itsm_incident_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_incident_to_json(&t2, b) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    itsm_incident_free(a);
+    itsm_incident_free(b);
+}
+
+static void incident_set(const char *text, size_t size)
+{
+    itsm_incident **a = NULL, **b = NULL;
+    size_t na = 0, nb = 0;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_incident_set_from_json(&a, &na, text, size) != ITSM_OK)
+        return;
+    if (itsm_incident_set_to_json(&t1, (const itsm_incident *const *)a, na) != ITSM_OK ||
+        itsm_incident_set_from_json(&b, &nb, t1, strlen(t1)) != ITSM_OK || nb != na ||
+        itsm_incident_set_to_json(&t2, (const itsm_incident *const *)b, nb) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    itsm_incident_set_free(a, na);
+    itsm_incident_set_free(b, nb);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 65536)
@@ -75,5 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     agreement(text, size);
     configuration_item(text, size);
     pending_item(text, size);
+    incident(text, size);
+    incident_set(text, size);
     return 0;
 }

@@ -37,6 +37,10 @@ Public API:
   (:class:`DueKind`);
 * agreements (``itsm/agreement.h``): :class:`Agreement` documents and :func:`lint`, the
   contract lint returning :class:`Finding` (with a :class:`Severity`);
+* incidents (``itsm/incident.h``): :class:`Incident` records with status, assignment and
+  severity histories (:class:`IncidentStatus`, :class:`SeverityLevel`), a
+  :class:`PriorityMatrix`, :func:`read_incidents_jsonl` and
+  :func:`incidents_from_dataframe`;
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -45,12 +49,13 @@ The low-level SWIG module is ``itsm.itsm_native`` (a 1:1 view of the C API); eve
 above is built on it.
 """
 
-from . import _agreement, _calendar, _errors, _holidays, _lifecycle, _maint, _policy, _timezone
+from . import _agreement, _calendar, _errors, _holidays, _incident, _lifecycle, _maint, _policy, _timezone
 from . import itsm_native as _native
 from ._agreement import *  # noqa: F401,F403
 from ._calendar import *  # noqa: F401,F403 -- each module's __all__ is its public part
 from ._errors import *  # noqa: F401,F403
 from ._holidays import *  # noqa: F401,F403
+from ._incident import *  # noqa: F401,F403
 from ._lifecycle import *  # noqa: F401,F403
 from ._maint import *  # noqa: F401,F403
 from ._policy import *  # noqa: F401,F403
@@ -71,7 +76,7 @@ INSTANT_MIN = _native.INSTANT_MIN
 INSTANT_MAX = _native.INSTANT_MAX
 
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
-for _module in (_timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _errors):
+for _module in (_timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _errors):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.
     for _name in _module.__all__:
