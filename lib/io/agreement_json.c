@@ -232,38 +232,9 @@ static int read_object(itsm__anode *node, const json_t *obj, const spec_obj *spe
 
 static int check_header(const json_t *root, const itsm__jpath *rp)
 {
-    int rc = itsm__json_need_object(root, rp);
-    if (rc != ITSM_OK)
-        return rc;
-    const json_t *v = json_object_get(root, "itsm_schema");
-    itsm__jpath p = itsm__jpath_key(rp, "itsm_schema");
-    if (v == NULL)
-        return itsm__jpath_error(ITSM_EVERSION, rp,
-                                 "missing \"itsm_schema\" (the document version; this library reads %d)",
-                                 ITSM__AGREEMENT_SCHEMA);
-    if (!json_is_integer(v))
-        return itsm__json_type_error(v, "an integer", &p);
-    json_int_t version = json_integer_value(v);
-    if (version > ITSM__AGREEMENT_SCHEMA)
-        return itsm__jpath_error(ITSM_EVERSION, &p,
-                                 "version %" JSON_INTEGER_FORMAT " is newer than this library (%d)", version,
-                                 ITSM__AGREEMENT_SCHEMA);
-    if (version < 1)
-        return itsm__jpath_error(ITSM_EVERSION, &p,
-                                 "version %" JSON_INTEGER_FORMAT " does not exist (this library reads %d)", version,
-                                 ITSM__AGREEMENT_SCHEMA);
-    const json_t *t = NULL;
-    const char *text = NULL;
-    itsm__jpath tp = itsm__jpath_key(rp, "type");
-    rc = itsm__json_member(&t, root, "type", rp);
-    if (rc == ITSM_OK)
-        rc = itsm__json_get_string(&text, t, &tp);
-    if (rc == ITSM_OK && strcmp(text, "agreement") != 0) {
-        char q[96];
-        itsm__json_quote(q, sizeof q, text, 40);
-        rc = itsm__jpath_error(ITSM_EINVAL, &tp, "%s is not \"agreement\" (this is not an agreement document)", q);
-    }
-    return rc;
+    static const char *const types[] = {"agreement", NULL};
+    size_t which = 0;
+    return itsm__json_check_header(&which, root, ITSM__AGREEMENT_SCHEMA, types, rp);
 }
 
 itsm_status itsm_agreement_from_json(itsm_agreement **out, const char *json, size_t len)

@@ -105,42 +105,6 @@ static int get_interval(int32_t *from, int32_t *to, bool *overnight, const json_
 
 /* ---- header: version, type, identity ---------------------------------------------------- */
 
-static int check_version(const json_t *root, const itsm__jpath *rp)
-{
-    const json_t *v = json_object_get(root, "itsm_schema");
-    itsm__jpath p = itsm__jpath_key(rp, "itsm_schema");
-    if (v == NULL)
-        return itsm__jpath_error(ITSM_EVERSION, rp,
-                                 "missing \"itsm_schema\" (the document version; this library reads %d)",
-                                 ITSM__CALENDAR_SCHEMA);
-    if (!json_is_integer(v))
-        return itsm__json_type_error(v, "an integer", &p);
-    json_int_t version = json_integer_value(v);
-    if (version > ITSM__CALENDAR_SCHEMA)
-        return itsm__jpath_error(ITSM_EVERSION, &p, "version %" JSON_INTEGER_FORMAT " is newer than this library (%d)",
-                                 version, ITSM__CALENDAR_SCHEMA);
-    if (version < 1)
-        return itsm__jpath_error(ITSM_EVERSION, &p, "version %" JSON_INTEGER_FORMAT " does not exist (this library reads %d)",
-                                 version, ITSM__CALENDAR_SCHEMA);
-    return ITSM_OK;
-}
-
-static int check_type(const json_t *root, const itsm__jpath *rp)
-{
-    const json_t *v = NULL;
-    int rc = itsm__json_member(&v, root, "type", rp);
-    itsm__jpath p = itsm__jpath_key(rp, "type");
-    const char *type;
-    if (rc == ITSM_OK)
-        rc = itsm__json_get_string(&type, v, &p);
-    if (rc == ITSM_OK && strcmp(type, "calendar") != 0) {
-        char q[96];
-        itsm__json_quote(q, sizeof q, type, 40);
-        rc = itsm__jpath_error(ITSM_EINVAL, &p, "%s is not \"calendar\" (this is not a calendar document)", q);
-    }
-    return rc;
-}
-
 /* The spec, from name, zone and zoneinfo_dir. */
 static int read_identity(itsm_calendar_spec **out, const json_t *root, const itsm__jpath *rp)
 {
@@ -493,12 +457,10 @@ itsm_status itsm_calendar_spec_from_json(itsm_calendar_spec **out, const char *j
     itsm__jpath rp = itsm__jpath_root();
     static const char *const keys[] = {"itsm_schema", "type",   "name", "zone",    "zoneinfo_dir",
                                        "week",        "holidays", "closed", "open", "options", NULL};
-    rc = itsm__json_need_object(root, &rp);
-    /* The version first: a newer document may well have keys this library does not know. */
-    if (rc == ITSM_OK)
-        rc = check_version(root, &rp);
-    if (rc == ITSM_OK)
-        rc = check_type(root, &rp);
+    static const char *const types[] = {"calendar", NULL};
+    size_t which = 0;
+    /* The header first: a newer document may well have keys this library does not know. */
+    rc = itsm__json_check_header(&which, root, ITSM__CALENDAR_SCHEMA, types, &rp);
     if (rc == ITSM_OK)
         rc = itsm__json_check_keys(root, keys, &rp);
     reader r = {NULL, sets, n_sets};

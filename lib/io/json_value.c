@@ -209,6 +209,58 @@ int itsm__json_load(json_t **out, const char *json, size_t len, const char *what
     return ITSM_OK;
 }
 
+static int check_version(const json_t *root, int schema, const itsm__jpath *rp)
+{
+    const json_t *v = json_object_get(root, "itsm_schema");
+    itsm__jpath p = itsm__jpath_key(rp, "itsm_schema");
+    if (v == NULL)
+        return itsm__jpath_error(ITSM_EVERSION, rp,
+                                 "missing \"itsm_schema\" (the document version; this library reads %d)", schema);
+    if (!json_is_integer(v))
+        return itsm__json_type_error(v, "an integer", &p);
+    json_int_t version = json_integer_value(v);
+    if (version > schema)
+        return itsm__jpath_error(ITSM_EVERSION, &p, "version %" JSON_INTEGER_FORMAT " is newer than this library (%d)",
+                                 version, schema);
+    if (version < 1)
+        return itsm__jpath_error(ITSM_EVERSION, &p,
+                                 "version %" JSON_INTEGER_FORMAT " does not exist (this library reads %d)", version,
+                                 schema);
+    return ITSM_OK;
+}
+
+int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
+                            const itsm__jpath *rp)
+{
+    int rc = itsm__json_need_object(root, rp);
+    if (rc == ITSM_OK)
+        rc = check_version(root, schema, rp);
+    const json_t *t = NULL;
+    const char *text = NULL;
+    itsm__jpath tp = itsm__jpath_key(rp, "type");
+    if (rc == ITSM_OK)
+        rc = itsm__json_member(&t, root, "type", rp);
+    if (rc == ITSM_OK)
+        rc = itsm__json_get_string(&text, t, &tp);
+    if (rc != ITSM_OK)
+        return rc;
+    char expected[256] = "";
+    size_t used = 0;
+    for (size_t i = 0; types[i] != NULL; i++) {
+        if (strcmp(text, types[i]) == 0) {
+            *out_type = i;
+            return ITSM_OK;
+        }
+        int n = snprintf(expected + used, sizeof expected - used, "%s\"%s\"", i == 0 ? "" : ", ", types[i]);
+        if (n > 0 && (size_t)n < sizeof expected - used)
+            used += (size_t)n;
+    }
+    char q[96];
+    itsm__json_quote(q, sizeof q, text, 40);
+    return itsm__jpath_error(ITSM_EINVAL, &tp, "%s is not %s%s (the document type this reader takes)", q,
+                             types[1] == NULL ? "" : "one of ", expected);
+}
+
 int itsm__json_dump(char **out, const json_t *root, const char *what)
 {
     const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY;

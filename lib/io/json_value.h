@@ -21,6 +21,12 @@ extern const char *const itsm__json_weekday_keys[7];
  * `what` names the document in the message. */
 int itsm__json_load(json_t **out, const char *json, size_t len, const char *what);
 
+/* The header of every document: an object with "itsm_schema" (1 .. `schema`; missing,
+ * below 1 or newer is ITSM_EVERSION) and a "type" among the NULL-terminated `types`
+ * (else ITSM_EINVAL listing them); *out_type receives its index. */
+int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
+                            const itsm__jpath *rp);
+
 /* `root` as text in libitsm's allocator (the caller frees it with itsm_free): two-space
  * indent, keys in insertion order, a trailing newline. */
 int itsm__json_dump(char **out, const json_t *root, const char *what);
