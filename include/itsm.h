@@ -16,5 +16,6 @@
 #include "itsm/lifecycle.h"
 #include "itsm/agreement.h"
 #include "itsm/incident.h"
+#include "itsm/records.h"
 
 #endif /* ITSM_H */

@@ -1,6 +1,7 @@
 /* Fuzz target: the document readers of the domain model (agreements, configuration
- * items, pending items, incidents and incident sets) on the same bytes. Whatever loads must write canonical text that
- * loads and writes to the same text; an agreement must also lint. */
+ * items, pending items, incidents, incident sets and operational records) on the same
+ * bytes. Whatever loads must write canonical text that loads and writes to the same text;
+ * an agreement must also lint. */
 #include "itsm.h"
 
 #include <stdlib.h>
@@ -97,6 +98,21 @@ static void incident_set(const char *text, size_t size)
     itsm_incident_set_free(b, nb);
 }
 
+static void record(const char *text, size_t size)
+{
+    itsm_record *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_record_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_record_to_json(&t1, a) != ITSM_OK || itsm_record_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_record_to_json(&t2, b) != ITSM_OK || itsm_record_get_type(a) != itsm_record_get_type(b) ||
+        itsm_record_id(a) == NULL)
+        abort();
+    same_text(t1, t2);
+    itsm_record_free(a);
+    itsm_record_free(b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 65536)
@@ -107,5 +123,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pending_item(text, size);
     incident(text, size);
     incident_set(text, size);
+    record(text, size);
     return 0;
 }

@@ -41,6 +41,9 @@ Public API:
   severity histories (:class:`IncidentStatus`, :class:`SeverityLevel`), a
   :class:`PriorityMatrix`, :func:`read_incidents_jsonl` and
   :func:`incidents_from_dataframe`;
+* operational records (``itsm/records.h``): :class:`Record` documents of the
+  :class:`RecordType` types (calls, outages, backup runs, monitoring checks, changes,
+  effort records, report deliveries);
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -49,7 +52,18 @@ The low-level SWIG module is ``itsm.itsm_native`` (a 1:1 view of the C API); eve
 above is built on it.
 """
 
-from . import _agreement, _calendar, _errors, _holidays, _incident, _lifecycle, _maint, _policy, _timezone
+from . import (
+    _agreement,
+    _calendar,
+    _errors,
+    _holidays,
+    _incident,
+    _lifecycle,
+    _maint,
+    _policy,
+    _records,
+    _timezone,
+)
 from . import itsm_native as _native
 from ._agreement import *  # noqa: F401,F403
 from ._calendar import *  # noqa: F401,F403 -- each module's __all__ is its public part
@@ -59,6 +73,7 @@ from ._incident import *  # noqa: F401,F403
 from ._lifecycle import *  # noqa: F401,F403
 from ._maint import *  # noqa: F401,F403
 from ._policy import *  # noqa: F401,F403
+from ._records import *  # noqa: F401,F403
 from ._timezone import *  # noqa: F401,F403
 
 #: Version string of the loaded C library (``itsm_version()``), e.g. "0.1.0".
@@ -76,7 +91,9 @@ INSTANT_MIN = _native.INSTANT_MIN
 INSTANT_MAX = _native.INSTANT_MAX
 
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
-for _module in (_timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _errors):
+for _module in (
+    _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _errors
+):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.
     for _name in _module.__all__:
