@@ -15,7 +15,6 @@
 #include <jansson.h>
 
 #include <inttypes.h>
-#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -203,7 +202,7 @@ static int read_value(itsm__anode *node, const json_t *v, const rfield *f, const
         if (!(h >= 0.0 && h <= ITSM__RECORD_MAX_HOURS))
             return itsm__jpath_error(ITSM_ERANGE, p, "%g hours is outside 0 .. %g", h, ITSM__RECORD_MAX_HOURS);
         double quarters = h * 4.0;
-        if (quarters != floor(quarters))
+        if ((double)(int64_t)quarters != quarters) /* exact: quarters <= 4e6 */
             return itsm__jpath_error(ITSM_EINVAL, p, "%g hours is not in quarter-hour steps", h);
         node->integer = (int64_t)quarters;
         return ITSM_OK;
