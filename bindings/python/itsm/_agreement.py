@@ -5,9 +5,9 @@ import collections
 import enum
 import json
 import os
-from collections.abc import Mapping
 
 from . import itsm_native as _native
+from ._convert import document_text as _document_text
 
 __all__ = [
     "Agreement",
@@ -34,16 +34,6 @@ class Severity(enum.IntEnum):
 #: ambiguous member (``"$.sla_items[2].unit"``), what is wrong, and the guideline item
 #: asking for it (``"seed A 4.3 契約期間 (contract period)"``).
 Finding = collections.namedtuple("Finding", "severity path message guideline")
-
-
-def _document_text(document, what):
-    if isinstance(document, Mapping):
-        return json.dumps(document, ensure_ascii=False)
-    if isinstance(document, (str, bytes)):
-        return document
-    if isinstance(document, bytearray):
-        return bytes(document)
-    raise TypeError(f"{what} takes a document as a dict or JSON text (str or bytes), not {type(document).__name__}")
 
 
 class Agreement:

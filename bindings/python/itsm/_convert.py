@@ -17,6 +17,8 @@ timedeltas (``datetime.timedelta``, ``numpy.timedelta64``) of whole seconds.
 """
 
 import datetime
+import json
+from collections.abc import Mapping
 import operator
 
 import numpy as np
@@ -208,3 +210,14 @@ def as_seconds_array(values, what="seconds"):
     if array.dtype.kind == "m":
         array = timedelta_seconds(array, what)
     return as_int64_array(array, what)
+
+
+def document_text(document, what):
+    """JSON text for a C document reader: a dict is serialized, text and bytes pass through."""
+    if isinstance(document, Mapping):
+        return json.dumps(document, ensure_ascii=False)
+    if isinstance(document, (str, bytes)):
+        return document
+    if isinstance(document, bytearray):
+        return bytes(document)
+    raise TypeError(f"{what} takes a document as a dict or JSON text (str or bytes), not {type(document).__name__}")

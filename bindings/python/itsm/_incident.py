@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 
 from . import itsm_native as _native
+from ._convert import document_text as _document_text
 from ._convert import to_instant
 
 __all__ = [
@@ -94,16 +95,6 @@ _LEVEL_FIELDS = {
     "urgency": _native.INCIDENT_URGENCY,
     "priority": _native.INCIDENT_PRIORITY,
 }
-
-
-def _document_text(document, what):
-    if isinstance(document, Mapping):
-        return json.dumps(document, ensure_ascii=False)
-    if isinstance(document, (str, bytes)):
-        return document
-    if isinstance(document, bytearray):
-        return bytes(document)
-    raise TypeError(f"{what} takes a document as a dict or JSON text (str or bytes), not {type(document).__name__}")
 
 
 def _parse(text):

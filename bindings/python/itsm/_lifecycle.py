@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 
 from . import itsm_native as _native
+from ._convert import document_text as _document_text
 from ._convert import from_date, to_date, to_instant
 
 __all__ = [
@@ -84,16 +85,6 @@ _DATE_FIELDS = {
     "product_life_end": _native.CI_PRODUCT_LIFE_END,
     "support_end": _native.CI_SUPPORT_END,
 }
-
-
-def _document_text(document, what):
-    if isinstance(document, Mapping):
-        return json.dumps(document, ensure_ascii=False)
-    if isinstance(document, (str, bytes)):
-        return document
-    if isinstance(document, bytearray):
-        return bytes(document)
-    raise TypeError(f"{what} takes a document as a dict or JSON text (str or bytes), not {type(document).__name__}")
 
 
 class _Documented:

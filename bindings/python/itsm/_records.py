@@ -5,9 +5,9 @@ and report deliveries."""
 import enum
 import json
 import os
-from collections.abc import Mapping
 
 from . import itsm_native as _native
+from ._convert import document_text as _document_text
 
 __all__ = [
     "Record",
@@ -30,16 +30,6 @@ class RecordType(enum.IntEnum):
     def label(self):
         """"call", "outage", "backup_run", ... as in the document's "type"."""
         return _native.record_type_name(int(self))
-
-
-def _document_text(document, what):
-    if isinstance(document, Mapping):
-        return json.dumps(document, ensure_ascii=False)
-    if isinstance(document, (str, bytes)):
-        return document
-    if isinstance(document, bytearray):
-        return bytes(document)
-    raise TypeError(f"{what} takes a document as a dict or JSON text (str or bytes), not {type(document).__name__}")
 
 
 class Record:
