@@ -11,6 +11,7 @@ packages=(
   python3-pandas                            # benchmark comparison
   python3-holidays python3-workalendar libbusiness-hours-perl  # oracles for holidays and business time
   python3-jsonschema                        # JSON Schema checks of the documents
+  python3-matplotlib                        # plots of the analyst examples (optional at run time)
   valgrind clang abigail-tools              # memory checks, libFuzzer builds, ABI baseline
 )
 missing=()
