@@ -5,6 +5,7 @@
 
 #include "itsm_test.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
