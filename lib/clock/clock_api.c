@@ -36,7 +36,7 @@ itsm_status itsm_clock_evaluate(itsm_clock_result *out, const itsm_clock_definit
     itsm__clock_log log = {instants, codes, priorities, n, 0};
     itsm_clock_result res;
     size_t where = 0;
-    rc = itsm__clock_run(&res, &where, def, &log, as_of, want_all);
+    rc = itsm__clock_run(&res, &where, def, &log, as_of, want_all, NULL);
     if (rc != ITSM_OK)
         return locate(rc, fn, where, n);
     *out = res;
@@ -74,7 +74,7 @@ itsm_status itsm_clock_evaluate_incident(itsm_clock_result *out, const itsm_cloc
     itsm__clock_log log = {t, code, NULL, n, incident->level[ITSM_INCIDENT_PRIORITY]};
     itsm_clock_result res;
     size_t where = 0;
-    int rc = itsm__clock_run(&res, &where, def, &log, as_of, want_all);
+    int rc = itsm__clock_run(&res, &where, def, &log, as_of, want_all, NULL);
     if (t != t_stack) {
         itsm__free(t);
         itsm__free(code);
@@ -174,12 +174,14 @@ itsm_status itsm_clock_evaluate_many(const itsm_clock_columns *columns, const it
         return rc;
     itsm__clock_want want = {columns->deadline != NULL, columns->threshold_at != NULL};
     size_t nt = def->n_thresholds;
+    itsm__clock_cache cache;
+    memset(&cache, 0, sizeof cache);
     for (size_t r = 0; r < n_records; r++) {
         size_t lo = (size_t)offsets[r], n = (size_t)(offsets[r + 1] - offsets[r]);
         itsm__clock_log log = {instants + lo, codes + lo, priorities == NULL ? NULL : priorities + lo, n, 0};
         itsm_clock_result x;
         size_t where = 0;
-        rc = itsm__clock_run(&x, &where, def, &log, as_of, want);
+        rc = itsm__clock_run(&x, &where, def, &log, as_of, want, &cache);
         if (rc == ITSM_OK) {
             put_row(columns, r, &x, nt);
             if (columns->status != NULL)

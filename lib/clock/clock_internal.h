@@ -19,9 +19,6 @@ bool itsm__calendar_name_ok(const char *name, size_t size);
 /* itsm_deadline_apply() on a checked rule, without the argument checks. */
 int itsm__deadline_apply(itsm_instant *out, const itsm_deadline *rule, const itsm_calendar *cal,
                          itsm_instant start);
-/* The target of a clock started at `start`, in the rule's unit: wall seconds for
- * ELAPSED, business seconds otherwise (a calendar word: B(start, its deadline)). */
-int itsm__deadline_measure(int64_t *out, const itsm_deadline *rule, const itsm_calendar *cal, itsm_instant start);
 
 /* ---- definitions ------------------------------------------------------------------------- */
 
@@ -91,9 +88,26 @@ typedef struct itsm__clock_want {
     bool deadline, thresholds;
 } itsm__clock_want;
 
+/* Deadlines of the "close of the k-th business day" words, remembered across the records
+ * of a batch: the deadline from t is the same for every t in [from, until), until being
+ * the close of the business day containing `from` (the day containing t is then the
+ * same). Records sorted by opening time hit it almost always. */
+#define ITSM__CLOCK_CACHE_SIZE 256
+
+typedef struct itsm__clock_cache_entry {
+    const itsm_deadline *rule;
+    int64_t from, until, deadline;
+} itsm__clock_cache_entry;
+
+typedef struct itsm__clock_cache {
+    itsm__clock_cache_entry e[ITSM__CLOCK_CACHE_SIZE];
+} itsm__clock_cache;
+
 /* Evaluate a log. On failure `*where` is the index of the event at fault, or log.n for
- * the "as of" instant; the message does not say where (callers prefix it). */
+ * the "as of" instant; the message does not say where (callers prefix it). `cache` may
+ * be NULL; it must start zeroed. */
 int itsm__clock_run(itsm_clock_result *out, size_t *where, const itsm_clock_definition *def,
-                    const itsm__clock_log *log, itsm_instant as_of, itsm__clock_want want);
+                    const itsm__clock_log *log, itsm_instant as_of, itsm__clock_want want,
+                    itsm__clock_cache *cache);
 
 #endif

@@ -167,14 +167,3 @@ itsm_status itsm_deadline_apply(itsm_instant *out, const itsm_deadline *rule, co
     *out = u;
     return ITSM_OK;
 }
-
-int itsm__deadline_measure(int64_t *out, const itsm_deadline *rule, const itsm_calendar *cal, itsm_instant start)
-{
-    if (rule->kind == ITSM_DEADLINE_BUSINESS || rule->kind == ITSM_DEADLINE_ELAPSED) {
-        *out = rule->amount;
-        return ITSM_OK;
-    }
-    itsm_instant d = 0;
-    int rc = itsm__deadline_apply(&d, rule, cal, start);
-    return rc == ITSM_OK ? itsm_calendar_business_seconds(out, cal, start, d) : rc;
-}

@@ -11,6 +11,7 @@
  * Re-targeting with RECOMPUTE replays the cycle from a snapshot taken when the cycle
  * began, with the new target; priority changes are rare, so this costs nothing in the
  * common case and keeps one code path for "what the log says". */
+#include "calendar/calendar_internal.h"
 #include "clock/clock_internal.h"
 #include "internal.h"
 
@@ -24,10 +25,12 @@ typedef enum phase { P_NOT_STARTED, P_RUNNING, P_PAUSED, P_STOPPED, P_CANCELLED 
 typedef struct cycle {
     phase ph;
     bool frozen;           /* the target was reached before a re-target: no more re-targets */
+    bool pvalid;           /* pseg holds B(span start, seg) */
     bool actual;           /* the target counts wall seconds */
     int32_t priority;
     const itsm_deadline *rule;
     int64_t start, stop, seg; /* seg: start of the open interval */
+    int64_t pseg;
     int64_t eb, ea, pb, pa;   /* elapsed and paused, business and wall */
     int64_t sb, sa;           /* stopped time, paused if a CONTINUE reopen follows */
     int64_t target;
@@ -41,9 +44,11 @@ typedef struct run {
     const itsm_clock_definition *def;
     const itsm__clock_log *log;
     itsm__clock_want want;
+    itsm__clock_cache *cache;
     size_t marks;          /* thresholds + 1 */
     size_t retro_start;    /* index of the start event of a retroactive start, or SIZE_MAX */
     int32_t priority;      /* the record's priority now (0: none given) */
+    bool snapshots;        /* a RECOMPUTE re-target can happen: keep snapshots */
     cycle cur, snap;       /* the measurement, and a copy of it as it began */
     size_t snap_next;      /* the event after the one the snapshot follows */
     int32_t cycles, breached_cycles, reopens;
@@ -54,12 +59,63 @@ static inline int64_t elapsed_of(const cycle *c) { return c->actual ? c->ea : c-
 
 /* ---- measurements ------------------------------------------------------------------------ */
 
-static int set_target(run *r, cycle *c)
+/* k of a "close of the k-th business day" word, or -1 for other rules. */
+static int32_t day_close_k(const itsm_deadline *rule)
 {
-    int rc = itsm__deadline_measure(&c->target, c->rule, r->def->cal, c->start);
+    switch (rule->kind) {
+    case ITSM_DEADLINE_SAME_DAY:
+        return 0;
+    case ITSM_DEADLINE_NEXT_BUSINESS_DAY:
+    case ITSM_DEADLINE_NEXT_DAY:
+        return 1;
+    case ITSM_DEADLINE_BUSINESS_DAYS:
+        return (int32_t)rule->amount;
+    default:
+        return -1;
+    }
+}
+
+/* The deadline of `rule` from t, through the batch's cache when there is one. */
+static int deadline_from(itsm_instant *out, const run *r, const itsm_deadline *rule, int64_t t)
+{
+    int32_t k = day_close_k(rule);
+    if (r->cache == NULL || k < 0)
+        return itsm__deadline_apply(out, rule, r->def->cal, t);
+    itsm__clock_cache_entry *e = &r->cache->e[((uint64_t)t >> 12) % ITSM__CLOCK_CACHE_SIZE];
+    if (e->rule == rule && e->from <= t && t < e->until) {
+        *out = e->deadline;
+        return ITSM_OK;
+    }
+    itsm_instant close = 0, d = 0;
+    int rc = itsm_calendar_end_of_business_day(&close, r->def->cal, t, 0);
+    d = close;
+    if (rc == ITSM_OK && k > 0)
+        rc = itsm_calendar_end_of_business_day(&d, r->def->cal, t, k);
     if (rc != ITSM_OK)
         return rc;
-    c->actual = c->rule->kind == ITSM_DEADLINE_ELAPSED;
+    *e = (itsm__clock_cache_entry){rule, t, close, d};
+    *out = d;
+    return ITSM_OK;
+}
+
+/* The target of a measurement that began at c->start (c->pseg holds its prefix). A
+ * calendar word becomes the business seconds from the start to its deadline. */
+static int set_target(run *r, cycle *c)
+{
+    const itsm_deadline *rule = c->rule;
+    c->actual = rule->kind == ITSM_DEADLINE_ELAPSED;
+    if (rule->kind == ITSM_DEADLINE_BUSINESS || c->actual) {
+        c->target = rule->amount;
+    } else {
+        itsm_instant d = 0;
+        int64_t pd = 0;
+        int rc = deadline_from(&d, r, rule, c->start);
+        if (rc == ITSM_OK)
+            rc = itsm__calendar_prefix(&pd, r->def->cal, d, "deadline");
+        if (rc != ITSM_OK)
+            return rc;
+        c->target = pd - c->pseg;
+    }
     for (size_t k = 0; k + 1 < r->marks; k++) /* ceil(per mille x target / 1000) */
         c->need[k] = (r->def->thresholds[k] * c->target + 999) / 1000;
     c->need[r->marks - 1] = c->target;
@@ -69,17 +125,33 @@ static int set_target(run *r, cycle *c)
     return ITSM_OK;
 }
 
+/* Every field but the marks, which set_target() fills (memset of the whole cycle would
+ * cost more than the rest of a short log). */
+static void reset(cycle *c, phase ph, int64_t t)
+{
+    c->ph = ph;
+    c->frozen = c->pvalid = c->actual = false;
+    c->priority = 0;
+    c->rule = NULL;
+    c->start = c->stop = c->seg = t;
+    c->pseg = 0;
+    c->eb = c->ea = c->pb = c->pa = c->sb = c->sa = 0;
+    c->target = 0;
+    c->reopens = 0;
+    c->next = 0;
+}
+
 /* A new measurement from `t` in phase `ph`, with the target of the current priority. */
 static int begin(run *r, int64_t t, phase ph)
 {
     cycle *c = &r->cur;
-    memset(c, 0, sizeof *c);
-    c->ph = ph;
-    c->start = c->seg = t;
+    reset(c, ph, t);
     c->stop = NONE;
     c->priority = r->priority;
     c->rule = itsm__clock_rule(r->def, r->priority);
-    return set_target(r, c);
+    int rc = itsm__calendar_prefix(&c->pseg, r->def->cal, t, "calendar");
+    c->pvalid = rc == ITSM_OK;
+    return rc == ITSM_OK ? set_target(r, c) : rc;
 }
 
 /* Where elapsed reaches `need`, inside the running interval [from, ...) that began with
@@ -111,20 +183,25 @@ static int reach_marks(run *r, cycle *c, int64_t db, int64_t da)
     return ITSM_OK;
 }
 
-/* Close the interval [seg, t) in the current phase. */
+/* Close the interval [seg, t) in the current phase. Each instant's business prefix is
+ * looked up once: it is the next interval's starting prefix. */
 static int advance(run *r, int64_t t)
 {
     cycle *c = &r->cur;
-    if (t <= c->seg || c->ph == P_NOT_STARTED || c->ph == P_CANCELLED) {
-        c->seg = t > c->seg ? t : c->seg;
+    if (t <= c->seg)
         return ITSM_OK;
-    }
-    if (c->ph == P_STOPPED && r->def->reopen_policy != ITSM_REOPEN_CONTINUE) {
+    bool idle = c->ph == P_NOT_STARTED || c->ph == P_CANCELLED ||
+                (c->ph == P_STOPPED && r->def->reopen_policy != ITSM_REOPEN_CONTINUE);
+    if (idle) {
         c->seg = t;
+        c->pvalid = false;
         return ITSM_OK;
     }
-    int64_t db = 0, da = t - c->seg;
-    int rc = itsm_calendar_business_seconds(&db, r->def->cal, c->seg, t);
+    int64_t pt = 0;
+    int rc = c->pvalid ? ITSM_OK : itsm__calendar_prefix(&c->pseg, r->def->cal, c->seg, "calendar");
+    if (rc == ITSM_OK)
+        rc = itsm__calendar_prefix(&pt, r->def->cal, t, "calendar");
+    int64_t db = pt - c->pseg, da = t - c->seg;
     if (rc == ITSM_OK && c->ph == P_RUNNING)
         rc = reach_marks(r, c, db, da);
     if (rc != ITSM_OK)
@@ -140,6 +217,8 @@ static int advance(run *r, int64_t t)
         c->sa += da;
     }
     c->seg = t;
+    c->pseg = pt;
+    c->pvalid = true;
     return ITSM_OK;
 }
 
@@ -147,6 +226,8 @@ static int advance(run *r, int64_t t)
 
 static void take_snapshot(run *r, size_t next)
 {
+    if (!r->snapshots)
+        return;
     r->snap = r->cur;
     r->snap_next = next;
 }
@@ -317,9 +398,14 @@ static int begin_retro(run *r)
     return rc;
 }
 
-static int check_order(const itsm__clock_log *log, size_t *where)
+/* The log's instants never decrease; `*seen` = the number of events at or before as of. */
+static int check_order(const itsm__clock_log *log, itsm_instant as_of, size_t *seen, size_t *where)
 {
-    for (size_t i = 1; i < log->n; i++)
+    size_t n = 0;
+    while (n < log->n && log->t[n] <= as_of && (n == 0 || log->t[n] >= log->t[n - 1]))
+        n++;
+    *seen = n;
+    for (size_t i = n > 0 ? n : 1; i < log->n; i++)
         if (log->t[i] < log->t[i - 1]) {
             *where = i;
             return itsm__error(ITSM_EINVAL, "instant %lld is before the previous event's %lld (sort the log by "
@@ -403,21 +489,23 @@ static int fill_marks(itsm_clock_result *out, const run *r, const cycle *c, int6
 }
 
 int itsm__clock_run(itsm_clock_result *out, size_t *where, const itsm_clock_definition *def,
-                    const itsm__clock_log *log, itsm_instant as_of, itsm__clock_want want)
+                    const itsm__clock_log *log, itsm_instant as_of, itsm__clock_want want,
+                    itsm__clock_cache *cache)
 {
     run r;
-    memset(&r, 0, sizeof r);
     r.def = def;
+    r.cache = cache;
     r.log = log;
     r.want = want;
     r.marks = def->n_thresholds + 1;
     r.retro_start = SIZE_MAX;
     r.priority = log->priority;
-    r.cur.ph = P_NOT_STARTED;
-    int rc = check_order(log, where);
+    r.snapshots = def->retarget_policy == ITSM_RETARGET_RECOMPUTE && def->n_priority > 0 && log->prio != NULL;
+    r.cycles = r.breached_cycles = r.reopens = 0;
+    r.ever = false;
+    reset(&r.cur, P_NOT_STARTED, INT64_MIN);
     size_t n = 0;
-    while (n < log->n && log->t[n] <= as_of)
-        n++;
+    int rc = check_order(log, as_of, &n, where);
     if (rc == ITSM_OK && n > 0 && (def->flags & ITSM_CLOCK_RETRO_START)) {
         r.retro_start = find_retro_start(&r, n);
         if (r.retro_start != SIZE_MAX)

@@ -706,9 +706,12 @@ static void test_evaluation_errors(void **state)
     /* Outside the calendar's span. */
     assert_itsm_error(itsm_clock_evaluate(&r, def, l.t, l.code, NULL, 1, INT64_C(9000000000)), ITSM_ERANGE,
                       "itsm_clock_evaluate: as_of");
-    l.t[0] = INT64_C(-3000000000);
     add(&l, "2024-01-08T10:00Z", HOLD, 0);
-    assert_itsm_error(itsm_clock_evaluate(&r, def, l.t, l.code, NULL, 2, t), ITSM_ERANGE, "event 1");
+    l.t[1] = INT64_C(9000000000);
+    assert_itsm_error(itsm_clock_evaluate(&r, def, l.t, l.code, NULL, 2, l.t[1]), ITSM_ERANGE,
+                      "itsm_clock_evaluate: event 1: calendar: t: instant");
+    l.t[0] = INT64_C(-3000000000);
+    assert_itsm_error(itsm_clock_evaluate(&r, def, l.t, l.code, NULL, 1, t), ITSM_ERANGE, "event 0");
     assert_itsm_error(itsm_clock_evaluate_incident(&r, def, NULL, t), ITSM_EINVAL, "'incident'");
     const char *name = NULL;
     assert_itsm_ok(itsm_clock_state_name(&name, ITSM_CLOCK_BREACHED));
