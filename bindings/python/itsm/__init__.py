@@ -44,6 +44,11 @@ Public API:
 * operational records (``itsm/records.h``): :class:`Record` documents of the
   :class:`RecordType` types (calls, outages, backup runs, monitoring checks, changes,
   effort records, report deliveries);
+* SLA clocks (``itsm/clock.h``): :func:`parse_deadline` and :class:`Deadline` (deadline
+  rules in calendar words), :class:`ClockDefinition` with :meth:`ClockDefinition.evaluate`
+  (one record, a :class:`ClockResult`), :meth:`ClockDefinition.evaluate_many` (CSR arrays
+  in, numpy columns out) and :meth:`ClockDefinition.evaluate_frame` (a pandas DataFrame);
+  :class:`ClockState`, :class:`ReopenPolicy`, :class:`RetargetPolicy`, :class:`DeadlineKind`;
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -55,6 +60,7 @@ above is built on it.
 from . import (
     _agreement,
     _calendar,
+    _clock,
     _errors,
     _holidays,
     _incident,
@@ -67,6 +73,7 @@ from . import (
 from . import itsm_native as _native
 from ._agreement import *  # noqa: F401,F403
 from ._calendar import *  # noqa: F401,F403 -- each module's __all__ is its public part
+from ._clock import *  # noqa: F401,F403
 from ._errors import *  # noqa: F401,F403
 from ._holidays import *  # noqa: F401,F403
 from ._incident import *  # noqa: F401,F403
@@ -92,7 +99,8 @@ INSTANT_MAX = _native.INSTANT_MAX
 
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
 for _module in (
-    _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _errors
+    _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _clock,
+    _errors
 ):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.
