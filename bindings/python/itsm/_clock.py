@@ -376,7 +376,7 @@ class ClockDefinition:
         times = _frame_times(df[time], time)
         codes = _frame_codes(df[status], status, status_codes)
         prios = None if priority is None else _int32_array(df[priority].to_numpy(), priority)
-        if sort:
+        if sort and not _grouped_in_order(ids, times):
             order = np.lexsort((times, ids))
             ids, times, codes = ids[order], times[order], codes[order]
             prios = None if prios is None else prios[order]
@@ -418,20 +418,32 @@ def _frame_times(column, name):
     return as_int64_array(values, name)
 
 
+def _grouped_in_order(ids, times):
+    """True when each record's rows are together, in record order and time order (then
+    no sort is needed; exports usually come so)."""
+    step = np.diff(ids)
+    return bool((step >= 0).all() and (np.diff(times)[step == 0] >= 0).all())
+
+
 def _frame_codes(column, name, mapping):
     values = column.to_numpy()
     if values.dtype.kind in "iu":
         return _int32_array(values, name)
+    import pandas as pd
+
     names = {str(k): int(v) for k, v in (mapping or {}).items()}
     if not names:
         names = {s.label: int(s) for s in IncidentStatus}
-    import pandas as pd
-
-    mapped = pd.Series(values).map(names)
-    if mapped.isna().any():
-        bad = values[int(np.flatnonzero(mapped.isna().to_numpy())[0])]
-        raise ValueError(f"{name}: {bad!r} has no code (give status_codes=)")
-    return mapped.to_numpy().astype(np.int32)
+    # Map the few distinct names, not every row.
+    index, distinct = pd.factorize(values, sort=False)
+    table = np.empty(len(distinct) + 1, dtype=np.int32)
+    for k, value in enumerate(distinct):
+        if str(value) not in names:
+            raise ValueError(f"{name}: {value!r} has no code (give status_codes=)")
+        table[k] = names[str(value)]
+    if (index < 0).any():
+        raise ValueError(f"{name}: missing status values")
+    return table[index]
 
 
 def _to_frame(out, ids, record):
