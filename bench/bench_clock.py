@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 import itsm
+from benchutil import best_of
 
 START = itsm.parse_instant("2024-01-01T00:00:00+09:00")
 END = itsm.parse_instant("2025-12-31T00:00:00+09:00")
@@ -37,15 +38,6 @@ DESK = {
 }
 ALWAYS = {"itsm_schema": 1, "type": "calendar", "name": "24x7", "zone": "Asia/Tokyo",
           "week": {d: ["00:00-24:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
-
-
-def best_of(fn, repeat=3):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
 
 
 def generate(n, seed=1):

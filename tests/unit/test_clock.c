@@ -59,6 +59,27 @@ static itsm_clock_options resolution(const itsm_calendar *cal, const char *targe
     return o;
 }
 
+/* Per-priority targets: `store` keeps the arrays the options point to. */
+typedef struct priority_targets {
+    int32_t priority[2];
+    itsm_deadline rule[2];
+} priority_targets;
+
+static void set_priority_targets(itsm_clock_options *o, priority_targets *store, int32_t p1, const char *t1,
+                                 int32_t p2, const char *t2)
+{
+    store->priority[0] = p1;
+    store->rule[0] = rule_of(t1);
+    store->priority[1] = p2;
+    o->n_priority_targets = 1;
+    if (t2 != NULL) {
+        store->rule[1] = rule_of(t2);
+        o->n_priority_targets = 2;
+    }
+    o->target_priorities = store->priority;
+    o->priority_targets = store->rule;
+}
+
 static itsm_clock_definition *define(const itsm_clock_options *o)
 {
     itsm_clock_definition *def = NULL;
@@ -123,11 +144,8 @@ static void test_case04_retarget_keeps_pauses(void **state)
     (void)state;
     itsm_calendar *cal = office();
     itsm_clock_options o = resolution(cal, "16 h");
-    const int32_t prios[] = {2};
-    const itsm_deadline targets[] = {rule_of("8 h")};
-    o.target_priorities = prios;
-    o.priority_targets = targets;
-    o.n_priority_targets = 1;
+    priority_targets pt;
+    set_priority_targets(&o, &pt, 2, "8 h", 0, NULL);
     log_t l = {0};
     case04_log(&l);
     /* RECOMPUTE: 8 h from 09:00; running 9-10, 15-17, Tue 9-12 = 6 h; paused 10-15. */
@@ -349,11 +367,8 @@ static void test_case19_passed_deadline_is_immutable(void **state)
     (void)state;
     itsm_calendar *cal = office();
     itsm_clock_options o = resolution(cal, "2 h");
-    const int32_t prios[] = {1};
-    const itsm_deadline targets[] = {rule_of("8 h")};
-    o.target_priorities = prios;
-    o.priority_targets = targets;
-    o.n_priority_targets = 1;
+    priority_targets pt;
+    set_priority_targets(&o, &pt, 1, "8 h", 0, NULL);
     log_t l = {0};
     add(&l, "2024-01-08T09:00Z", NEW, 0);
     add(&l, "2024-01-08T12:00Z", HOLD, 0);
@@ -558,11 +573,8 @@ static void test_retarget_policies(void **state)
     (void)state;
     itsm_calendar *cal = office();
     itsm_clock_options o = resolution(cal, "8 h");
-    const int32_t prios[] = {1};
-    const itsm_deadline targets[] = {rule_of("2 h")};
-    o.target_priorities = prios;
-    o.priority_targets = targets;
-    o.n_priority_targets = 1;
+    priority_targets pt;
+    set_priority_targets(&o, &pt, 1, "2 h", 0, NULL);
     log_t l = {0};
     add(&l, "2024-01-08T09:00Z", NEW, 3);
     add(&l, "2024-01-08T13:00Z", ACTIVE, 1);
@@ -628,11 +640,8 @@ static void test_incident_matches_arrays(void **state)
     (void)state;
     itsm_calendar *cal = office();
     itsm_clock_options o = resolution(cal, "8 h");
-    const int32_t prios[] = {2};
-    const itsm_deadline targets[] = {rule_of("3 h")};
-    o.target_priorities = prios;
-    o.priority_targets = targets;
-    o.n_priority_targets = 1;
+    priority_targets pt;
+    set_priority_targets(&o, &pt, 2, "3 h", 0, NULL);
     itsm_clock_definition *def = define(&o);
     for (size_t n_events = 4; n_events <= 100; n_events += 96) {
         itsm_incident *inc = NULL;
@@ -1020,11 +1029,8 @@ static void test_batch_matches_scalar(void **state)
     (void)state;
     itsm_calendar *desk = example_calendar("desk-calendar.json");
     itsm_clock_options o = resolution(desk, "next business day");
-    const int32_t prios[] = {1, 2};
-    const itsm_deadline targets[] = {rule_of("2 h"), rule_of("within half a day")};
-    o.target_priorities = prios;
-    o.priority_targets = targets;
-    o.n_priority_targets = 2;
+    priority_targets pt;
+    set_priority_targets(&o, &pt, 1, "2 h", 2, "within half a day");
     static itsm_instant t[BATCH * 8];
     static int32_t code[BATCH * 8], prio[BATCH * 8];
     static int64_t offsets[BATCH + 1];
@@ -1139,14 +1145,11 @@ static int scenario_clock(const void *ctx)
         rc = itsm_calendar_compile(&cal, spec);
     itsm_calendar_spec_free(spec);
     const int32_t big[] = {1000, 2000, -7};
-    const int32_t prios[] = {1, 2};
-    const itsm_deadline targets[] = {rule_of("1 h"), rule_of("next business day")};
     itsm_clock_options o = resolution(cal, "8 h");
+    priority_targets pt;
+    set_priority_targets(&o, &pt, 1, "1 h", 2, "next business day");
     o.cancel = big;
     o.n_cancel = 3;
-    o.target_priorities = prios;
-    o.priority_targets = targets;
-    o.n_priority_targets = 2;
     if (rc == ITSM_OK)
         rc = itsm_clock_definition_new(&def, &o);
     if (rc == ITSM_OK)
