@@ -201,10 +201,10 @@ static int advance(run *r, int64_t t)
     int rc = c->pvalid ? ITSM_OK : itsm__calendar_prefix(&c->pseg, r->def->cal, c->seg, "calendar");
     if (rc == ITSM_OK)
         rc = itsm__calendar_prefix(&pt, r->def->cal, t, "calendar");
-    int64_t db = pt - c->pseg, da = t - c->seg;
-    if (rc == ITSM_OK && c->ph == P_RUNNING)
-        rc = reach_marks(r, c, db, da);
     if (rc != ITSM_OK)
+        return rc;
+    int64_t db = pt - c->pseg, da = t - c->seg;
+    if (c->ph == P_RUNNING && (rc = reach_marks(r, c, db, da)) != ITSM_OK)
         return rc;
     if (c->ph == P_RUNNING) {
         c->eb += db;
