@@ -264,6 +264,8 @@ class ClockDefinition:
             _native.CLOCK_RETRO_PAUSE if retroactive_pause else 0)
         th = None if thresholds is None else np.array([_per_mille(p) for p in thresholds], dtype=np.int32)
         prio = dict(priority_targets or {})
+        if len(prio) > 64:
+            raise ValueError(f"priority_targets: {len(prio)} priorities, at most 64")
         prio_codes = np.array(list(prio), dtype=np.int32) if prio else None
         prio_texts = "\n".join(_target_text(v, f"priority_targets[{k}]") for k, v in prio.items())
         target_text = _target_text(target, "target")
