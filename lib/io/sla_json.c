@@ -119,7 +119,7 @@ static int get_rat(itsm__rat *out, const json_t *v, const itsm__jpath *p)
     }
     if (!json_is_real(v))
         return itsm__json_type_error(v, "a number", p);
-    int rc = itsm__rat_from_double(out, json_real_value(v));
+    int rc = itsm__rat_from_double(out, json_real_value(v), true);
     if (rc == ITSM_EINVAL)
         return itsm__jpath_error(ITSM_ERANGE, p, "must not be negative");
     if (rc != ITSM_OK)

@@ -63,14 +63,16 @@ static bool counts_as_met(itsm_sla_outcome o)
     return o == ITSM_SLA_OUTCOME_MET || o == ITSM_SLA_OUTCOME_NO_REQUIREMENT || o == ITSM_SLA_OUTCOME_NOT_SUPPORTED;
 }
 
-/* Which kinds of values the item's levels take. */
+/* Which kinds of values the item's levels take (a level whose contract value is missing
+ * may take either: evaluation then says the value is missing). */
 static void level_kinds(const itsm_sla_item *item, bool *numeric, bool *ordinal)
 {
     *numeric = *ordinal = false;
     for (int i = 0; i < 5; i++) {
         const itsm__sla_cell *c = i == 4 ? &item->custom : &item->cells[i];
-        *numeric = *numeric || c->kind == ITSM_SLA_LEVEL_THRESHOLD;
-        *ordinal = *ordinal || c->kind == ITSM_SLA_LEVEL_ORDINAL;
+        bool open = c->kind == ITSM_SLA_LEVEL_PER_CONTRACT;
+        *numeric = *numeric || open || c->kind == ITSM_SLA_LEVEL_THRESHOLD;
+        *ordinal = *ordinal || open || c->kind == ITSM_SLA_LEVEL_ORDINAL;
     }
     *numeric = *numeric || item->has_credits;
 }
@@ -80,13 +82,12 @@ static int read_number(measured *m, const itsm_sla_item *item, const itsm_sla_me
     itsm__rat v;
     int rc;
     if (in->kind == ITSM_SLA_MEASURE_NUMBER) {
-        rc = itsm__rat_from_double(&v, in->number);
+        rc = itsm__rat_from_double(&v, in->number, false);
         if (rc == ITSM_EINVAL)
             return itsm__error(rc, "itsm_sla_item_evaluate: the measured number %g is negative or not finite",
                                in->number);
         if (rc != ITSM_OK)
-            return itsm__error(rc, "itsm_sla_item_evaluate: the measured number %.17g has more than 15 "
-                                   "significant digits; pass it as a fraction",
+            return itsm__error(rc, "itsm_sla_item_evaluate: the measured number %.17g is out of range",
                                in->number);
     } else if (itsm__rat_make(&v, in->numerator, in->denominator) != ITSM_OK) {
         return itsm__error(ITSM_EINVAL, "itsm_sla_item_evaluate: the fraction %lld/%lld is negative or its "

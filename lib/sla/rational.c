@@ -102,13 +102,13 @@ int itsm__rat_parse(itsm__rat *out, const char *text)
     return ITSM_OK;
 }
 
-int itsm__rat_from_double(itsm__rat *out, double value)
+int itsm__rat_from_double(itsm__rat *out, double value, bool exact)
 {
     if (!isfinite(value) || value < 0)
         return ITSM_EINVAL;
     char buf[40];
     (void)snprintf(buf, sizeof buf, "%.15g", value);
-    if (strtod(buf, NULL) != value)
+    if (exact && strtod(buf, NULL) != value)
         return ITSM_ERANGE;
     return itsm__rat_parse(out, buf);
 }

@@ -21,9 +21,10 @@ typedef struct itsm__rat {
 /* Decimal text ("99.90", "1e-3", "60") as a rational; ITSM_EPARSE or ITSM_ERANGE (more
  * than 18 digits, an exponent out of range, a negative sign) without a message. */
 int itsm__rat_parse(itsm__rat *out, const char *text);
-/* A finite non-negative double read as its 15-significant-digit decimal. ITSM_ERANGE when
- * the double needs more digits (then it is not the decimal a person wrote). */
-int itsm__rat_from_double(itsm__rat *out, double value);
+/* A finite non-negative double read as its 15-significant-digit decimal (ITSM_EINVAL
+ * otherwise). With `exact`, ITSM_ERANGE when the double needs more digits: then it is not
+ * a decimal a person wrote in a document. A measured value is rounded instead. */
+int itsm__rat_from_double(itsm__rat *out, double value, bool exact);
 /* num / den reduced; ITSM_EINVAL for den <= 0 or num < 0. */
 int itsm__rat_make(itsm__rat *out, int64_t num, int64_t den);
 /* -1, 0, 1: exact, without overflow. */
