@@ -59,13 +59,9 @@ int itsm__json_get_bool(bool *out, const json_t *v, const itsm__jpath *p)
     return ITSM_OK;
 }
 
-int itsm__json_get_word(int *out, const json_t *v, const char *const *words, const itsm__jpath *p)
+int itsm__json_word(int *out, const char *text, const char *const *words, const itsm__jpath *p)
 {
     *out = -1;
-    const char *text;
-    int rc = itsm__json_get_string(&text, v, p);
-    if (rc != ITSM_OK)
-        return rc;
     char list[400] = "";
     size_t used = 0;
     for (int i = 0; words[i] != NULL; i++) {
@@ -80,6 +76,14 @@ int itsm__json_get_word(int *out, const json_t *v, const char *const *words, con
     char q[96];
     itsm__json_quote(q, sizeof q, text, 40);
     return itsm__jpath_error(ITSM_EINVAL, p, "%s is not allowed here (expected one of: %s)", q, list);
+}
+
+int itsm__json_get_word(int *out, const json_t *v, const char *const *words, const itsm__jpath *p)
+{
+    *out = -1;
+    const char *text;
+    int rc = itsm__json_get_string(&text, v, p);
+    return rc != ITSM_OK ? rc : itsm__json_word(out, text, words, p);
 }
 
 int itsm__json_get_int32(int32_t *out, const json_t *v, const itsm__jpath *p)

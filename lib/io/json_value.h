@@ -47,8 +47,9 @@ int itsm__json_get_date(itsm_date *out, const json_t *v, const itsm__jpath *p);
 int itsm__json_get_time(int32_t *out, const json_t *v, const itsm__jpath *p);
 /* The same from `len` bytes of `text`; `whole` is the string quoted in a message. */
 int itsm__json_time_n(int32_t *out, const char *text, size_t len, const char *whole, const itsm__jpath *p);
-/* A non-empty string that is one of `words` (NULL-terminated): its index; the error lists
- * the words. */
+/* `text` as its index in `words` (NULL-terminated); the error at `p` lists the words. */
+int itsm__json_word(int *out, const char *text, const char *const *words, const itsm__jpath *p);
+/* A string that is one of `words`: its index (itsm__json_word). */
 int itsm__json_get_word(int *out, const json_t *v, const char *const *words, const itsm__jpath *p);
 /* "mon" .. "sun" as 1 .. 7. */
 int itsm__json_get_weekday(int32_t *out, const json_t *v, const itsm__jpath *p);

@@ -357,23 +357,6 @@ static void test_instantiate_errors(void **state)
 
 /* ---- export and catalogue documents ------------------------------------------------------ */
 
-static char *read_source(const char *rel)
-{
-    const char *self = __FILE__;
-    const char *tail = strstr(self, "tests/unit/test_catalogue.c");
-    assert_non_null(tail);
-    char path[1024];
-    (void)snprintf(path, sizeof path, "%.*s%s", (int)(tail - self), self, rel);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *buf = malloc(1 << 20);
-    assert_non_null(buf);
-    size_t n = fread(buf, 1, (1 << 20) - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static void test_export(void **state)
 {
     (void)state;
@@ -381,7 +364,7 @@ static void test_export(void **state)
     char *text = NULL;
     assert_itsm_ok(itsm_sla_catalogue_to_json(&text, cat));
     /* The data file is canonical: the export is the same text. */
-    char *data = read_source("lib/data/sla_catalogue.json");
+    char *data = itsm_test_read_source("lib/data/sla_catalogue.json");
     assert_string_equal(text, data);
     itsm_sla_catalogue *again = NULL;
     assert_itsm_ok(itsm_sla_catalogue_from_json(&again, text, strlen(text)));

@@ -7,9 +7,9 @@ import fractions
 import functools
 import json
 import numbers
-import os
 
 from . import itsm_native as _native
+from ._convert import JsonDocument as _JsonDocument
 from ._convert import document_text as _document_text
 
 __all__ = [
@@ -149,7 +149,7 @@ def _measure_args(value, unit):
     raise TypeError(f"a measured value must be a number, a Fraction or an ordinal name, not {type(value).__name__}")
 
 
-class SlaItem:
+class SlaItem(_JsonDocument):
     """An SLA item (``itsm_sla_item``), immutable: name, process, unit, target or
     guarantee, period, calendar, metric, selector, the level table L1..L4, the agreed
     level and service credits (``docs/sla-items.md``).
@@ -167,25 +167,10 @@ class SlaItem:
             document = {"itsm_schema": 1, "type": "sla_item", **document}
         self._handle = _native.sla_item_from_json(_document_text(document, "SlaItem()"))
 
-    @classmethod
-    def from_json(cls, document):
-        """An item from its document, a dict or JSON text."""
-        return cls(document)
-
-    @classmethod
-    def from_file(cls, path):
-        """An item from a JSON file."""
-        with open(os.fspath(path), "rb") as f:
-            return cls(f.read())
-
     def to_json(self):
         """The canonical standalone document (str); loading it and saving again gives the
         same text."""
         return _native.sla_item_to_json(self._handle)
-
-    def to_dict(self):
-        """The canonical standalone document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
 
     def item_dict(self):
         """The members without the header, as an agreement's ``sla_items`` holds them."""
@@ -252,26 +237,6 @@ class SlaItem:
         percent (exactly), False below, None when ``total`` is 0 (no data)."""
         v = _native.sla_item_share_verdict(self._handle, within, total)
         return {_native.SLA_VERDICT_MET: True, _native.SLA_VERDICT_MISSED: False}.get(v)
-
-    def copy(self):
-        """An independent copy."""
-        return type(self)(self.to_json())
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    def __hash__(self):
-        return hash(self.to_json())
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))
 
     def __repr__(self):
         return f"<itsm.SlaItem {self.id!r}>"
