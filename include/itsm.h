@@ -18,5 +18,6 @@
 #include "itsm/incident.h"
 #include "itsm/records.h"
 #include "itsm/clock.h"
+#include "itsm/sla.h"
 
 #endif /* ITSM_H */

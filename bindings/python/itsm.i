@@ -144,6 +144,7 @@ struct itsm_calendar {};
 %include "itsm_incident.i"
 %include "itsm_records.i"
 %include "itsm_clock.i"
+%include "itsm_sla.i"
 
 /* A macro combining enum values, which SWIG does not evaluate by itself. */
 %constant unsigned int LOCAL_STRICT = (ITSM_GAP_ERROR | ITSM_OVERLAP_ERROR);

@@ -9,6 +9,7 @@
  * (lib/model/lint.c), so an incomplete agreement still loads. */
 #include "internal.h"
 #include "io/json_value.h"
+#include "io/sla_json.h"
 #include "model/agreement_internal.h"
 
 #include <jansson.h>
@@ -58,11 +59,6 @@ static const char *const delivery_forms[] = {"resident", "standby", "visit", "re
                                              "phone_fax_mail", "information", NULL};
 /* Table 13. */
 static const char *const assignments[] = {"dedicated", "non_dedicated", NULL};
-static const char *const units[] = {"second", "minute", "hour", "day", "week", "month", "year", "percent",
-                                    "count", "person_day", "time_band", "text", NULL};
-static const char *const kinds[] = {"target", "guarantee", NULL};
-static const char *const level_names[] = {"L1", "L2", "L3", "L4", NULL};
-static const char *const periods[] = {"none", "day", "week", "month", "quarter", "year", "contract", NULL};
 static const char *const work_categories[] = {"security", "emergency", "monitoring", "backup", "maintenance",
                                               "report", "support", "other", NULL};
 static const char *const sides[] = {"vendor", "user", NULL};
@@ -97,17 +93,6 @@ static const spec_field party_fields[] = {
 SPEC(party_spec, party_fields);
 static const spec_field parties_fields[] = {OBJ("vendor", party_spec), OBJ("user", party_spec)};
 SPEC(parties_spec, parties_fields);
-static const spec_field level_fields[] = {STR("value"), BOOL("per_contract"), BOOL("not_supported"),
-                                          STR("contract_value")};
-SPEC(level_spec, level_fields);
-static const spec_field levels_fields[] = {OBJ("L1", level_spec), OBJ("L2", level_spec), OBJ("L3", level_spec),
-                                           OBJ("L4", level_spec)};
-SPEC(levels_spec, levels_fields);
-static const spec_field sla_fields[] = {
-    {"id", ITSM__AN_STRING, ITSM__AN_STRING, NULL, NULL, true},
-    STR("name"), STR("process"), STR("content"), STR("measurement"), WORD("unit", units), WORD("kind", kinds),
-    WORD("period", periods), STR("calendar"), WORD("level", level_names), OBJ("levels", levels_spec), STR("note")};
-SPEC(sla_spec, sla_fields);
 static const spec_field work_fields[] = {
     {"id", ITSM__AN_STRING, ITSM__AN_STRING, NULL, NULL, true},
     STR("name"), WORD("category", work_categories), STR("frequency"), WORD("assignee", sides), STR("note")};
@@ -122,7 +107,7 @@ static const spec_field root_fields[] = {
     OBJS("calendars", calendar_spec), OBJ("reception", reception_spec), OBJ("maintenance_hours", hours_spec),
     OBJ("council", council_spec), STR("confidentiality"), STR("subcontracting"),
     WORDS("delivery_forms", delivery_forms), OBJ("engineer_assignment", assignment_spec),
-    OBJ("parties", parties_spec), OBJS("sla_items", sla_spec), OBJS("work_items", work_spec),
+    OBJ("parties", parties_spec), {"sla_items", ITSM__AN_ARRAY, ITSM__AN_SLA, NULL, NULL, false}, OBJS("work_items", work_spec),
     OBJ("hardware", hardware_spec), STRS("notes")};
 SPEC(root_spec, root_fields);
 
@@ -178,6 +163,8 @@ static int read_value(itsm__anode *node, const json_t *v, const spec_field *f, i
         return itsm__json_get_date(&node->date, v, p);
     case ITSM__AN_OBJECT:
         return read_object(node, v, f->obj, false, p);
+    case ITSM__AN_SLA: /* SLA items have a reader of their own (lib/io/sla_json.c) */
+        return itsm__sla_item_read(&node->sla, v, p);
     case ITSM__AN_ARRAY:
     default: {
         int rc = itsm__json_need_array(v, p);
@@ -278,6 +265,10 @@ static json_t *node_json(const itsm__anode *n, const char *what)
         if (itsm_date_format(buf, sizeof buf, n->date) != ITSM_OK)
             return NULL;
         return json_string(buf);
+    }
+    case ITSM__AN_SLA: {
+        json_t *obj = NULL;
+        return itsm__sla_item_json(&obj, n->sla) == ITSM_OK ? obj : NULL;
     }
     case ITSM__AN_OBJECT: {
         json_t *obj = json_object();

@@ -59,6 +59,33 @@ int itsm__json_get_bool(bool *out, const json_t *v, const itsm__jpath *p)
     return ITSM_OK;
 }
 
+int itsm__json_word(int *out, const char *text, const char *const *words, const itsm__jpath *p)
+{
+    *out = -1;
+    char list[400] = "";
+    size_t used = 0;
+    for (int i = 0; words[i] != NULL; i++) {
+        if (strcmp(text, words[i]) == 0) {
+            *out = i;
+            return ITSM_OK;
+        }
+        int n = snprintf(list + used, sizeof list - used, "%s%s", i > 0 ? ", " : "", words[i]);
+        if (n > 0 && (size_t)n < sizeof list - used)
+            used += (size_t)n;
+    }
+    char q[96];
+    itsm__json_quote(q, sizeof q, text, 40);
+    return itsm__jpath_error(ITSM_EINVAL, p, "%s is not allowed here (expected one of: %s)", q, list);
+}
+
+int itsm__json_get_word(int *out, const json_t *v, const char *const *words, const itsm__jpath *p)
+{
+    *out = -1;
+    const char *text;
+    int rc = itsm__json_get_string(&text, v, p);
+    return rc != ITSM_OK ? rc : itsm__json_word(out, text, words, p);
+}
+
 int itsm__json_get_int32(int32_t *out, const json_t *v, const itsm__jpath *p)
 {
     *out = 0;
@@ -263,7 +290,7 @@ int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, co
 
 int itsm__json_dump(char **out, const json_t *root, const char *what)
 {
-    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY;
+    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
     size_t len = json_dumpb(root, NULL, 0, flags);
     if (len == 0)
         return itsm__error(ITSM_ENOMEM, "%s: out of memory", what);

@@ -28,7 +28,8 @@ int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, co
                             const itsm__jpath *rp);
 
 /* `root` as text in libitsm's allocator (the caller frees it with itsm_free): two-space
- * indent, keys in insertion order, a trailing newline. */
+ * indent, keys in insertion order, a trailing newline; numbers with a fraction with 15
+ * significant digits, so a decimal read from a document is written as it was. */
 int itsm__json_dump(char **out, const json_t *root, const char *what);
 
 /* "expected <expected>, got <the value's type>" at `p` (ITSM_EINVAL). */
@@ -46,6 +47,10 @@ int itsm__json_get_date(itsm_date *out, const json_t *v, const itsm__jpath *p);
 int itsm__json_get_time(int32_t *out, const json_t *v, const itsm__jpath *p);
 /* The same from `len` bytes of `text`; `whole` is the string quoted in a message. */
 int itsm__json_time_n(int32_t *out, const char *text, size_t len, const char *whole, const itsm__jpath *p);
+/* `text` as its index in `words` (NULL-terminated); the error at `p` lists the words. */
+int itsm__json_word(int *out, const char *text, const char *const *words, const itsm__jpath *p);
+/* A string that is one of `words`: its index (itsm__json_word). */
+int itsm__json_get_word(int *out, const json_t *v, const char *const *words, const itsm__jpath *p);
 /* "mon" .. "sun" as 1 .. 7. */
 int itsm__json_get_weekday(int32_t *out, const json_t *v, const itsm__jpath *p);
 

@@ -140,34 +140,16 @@ struct itsm_record {
 
 static int read_object(itsm__anode *node, const json_t *obj, const rspec *spec, bool root, const itsm__jpath *p);
 
-static int read_word(const char *text, const char *const *words, const itsm__jpath *p)
-{
-    if (words == NULL)
-        return ITSM_OK;
-    char list[400];
-    size_t used = 0;
-    list[0] = '\0';
-    for (size_t i = 0; words[i] != NULL; i++) {
-        if (strcmp(text, words[i]) == 0)
-            return ITSM_OK;
-        int n = snprintf(list + used, sizeof list - used, "%s%s", i > 0 ? ", " : "", words[i]);
-        if (n > 0 && (size_t)n < sizeof list - used)
-            used += (size_t)n;
-    }
-    char q[96];
-    itsm__json_quote(q, sizeof q, text, 40);
-    return itsm__jpath_error(ITSM_EINVAL, p, "%s is not allowed here (expected one of: %s)", q, list);
-}
-
 static int read_string(itsm__anode *node, const json_t *v, const char *const *words, const itsm__jpath *p)
 {
     const char *text = NULL;
+    int index = 0;
     node->kind = ITSM__AN_STRING;
     int rc = itsm__json_get_string(&text, v, p);
     if (rc == ITSM_OK && text[0] == '\0')
         rc = itsm__jpath_error(ITSM_EINVAL, p, "must not be empty");
     if (rc == ITSM_OK)
-        rc = read_word(text, words, p);
+        rc = words == NULL ? ITSM_OK : itsm__json_word(&index, text, words, p);
     if (rc == ITSM_OK && (node->text = itsm__strdup(text, "record text")) == NULL)
         rc = ITSM_ENOMEM;
     return rc;

@@ -1,5 +1,6 @@
 /* Agreement documents: the node tree and the accessors (itsm/agreement.h). */
 #include "internal.h"
+#include "itsm/sla.h"
 #include "model/agreement_internal.h"
 
 #include <string.h>
@@ -12,8 +13,10 @@ void itsm__anode_clear(itsm__anode *node)
         itsm__anode_clear(&node->items[i]);
     itsm__free(node->items);
     itsm__free(node->text);
+    itsm_sla_item_free(node->sla);
     node->items = NULL;
     node->text = NULL;
+    node->sla = NULL;
     node->count = node->cap = 0;
 }
 

@@ -19,7 +19,8 @@ typedef enum itsm__anode_kind {
     ITSM__AN_BOOL = 2,
     ITSM__AN_DATE = 3,
     ITSM__AN_OBJECT = 4,
-    ITSM__AN_ARRAY = 5
+    ITSM__AN_ARRAY = 5,
+    ITSM__AN_SLA = 6 /* an SLA item, read and written by lib/io/sla_json.c */
 } itsm__anode_kind;
 
 typedef struct itsm__anode {
@@ -29,6 +30,7 @@ typedef struct itsm__anode {
     int64_t integer; /* ITSM__AN_INT */
     bool flag;       /* ITSM__AN_BOOL */
     itsm_date date;  /* ITSM__AN_DATE */
+    struct itsm_sla_item *sla; /* ITSM__AN_SLA (owned) */
     struct itsm__anode *items; /* members or elements */
     size_t count, cap;
 } itsm__anode;

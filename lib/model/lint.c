@@ -4,6 +4,7 @@
  * seed B = the operation handbook). */
 #include "internal.h"
 #include "model/agreement_internal.h"
+#include "sla/sla_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -105,9 +106,8 @@ static int date_cmp(itsm_date a, itsm_date b)
 }
 
 /* A calendar name used at `path` must be declared in "calendars". */
-static void check_calendar_ref(lint_ctx *c, const itsm__anode *root, const itsm__anode *obj, const char *path)
+static void check_calendar_name(lint_ctx *c, const itsm__anode *root, const char *name, const char *path)
 {
-    const char *name = itsm__anode_text(obj, "calendar");
     if (name == NULL)
         return;
     const itsm__anode *cals = itsm__anode_get(root, "calendars");
@@ -120,6 +120,11 @@ static void check_calendar_ref(lint_ctx *c, const itsm__anode *root, const itsm_
     join(p, path, "calendar");
     add(c, ITSM_SEVERITY_ERROR, p, "seed A 4.3 受付方法及び時間 / 保守時間 (reception and maintenance hours)",
         "calendar \"%.60s\" is not declared in $.calendars, so its hours are undefined", name);
+}
+
+static void check_calendar_ref(lint_ctx *c, const itsm__anode *root, const itsm__anode *obj, const char *path)
+{
+    check_calendar_name(c, root, itsm__anode_text(obj, "calendar"), path);
 }
 
 static void lint_service(lint_ctx *c, const itsm__anode *r)
@@ -312,51 +317,60 @@ static void lint_parties(lint_ctx *c, const itsm__anode *r)
             "no emergency contact on either side");
 }
 
+/* An error when `present` is false: member `key` of the SLA item at `path` is missing. */
+static void need_sla(lint_ctx *c, bool present, const char *path, const char *key, const char *what)
+{
+    if (present)
+        return;
+    char p[PATH_MAX_LEN];
+    join(p, path, key);
+    add(c, ITSM_SEVERITY_ERROR, p, "seed A 4.5 サービスレベル項目 (SLA item)", "missing %s", what);
+}
+
+static void lint_sla_levels(lint_ctx *c, const itsm_sla_item *s, const char *path)
+{
+    const char *g = "seed A 4.5 サービスレベル項目 (SLA item)";
+    char p[PATH_MAX_LEN];
+    if (s->agreed == 0) {
+        join(p, path, "level");
+        add(c, ITSM_SEVERITY_ERROR, p, g, "missing the agreed level (L1 .. L4)");
+    } else if (s->agreed <= 4 && s->cells[s->agreed - 1].kind == ITSM_SLA_LEVEL_ABSENT) {
+        cat3(p, path, ".levels.", itsm__sla_level_names[s->agreed - 1]);
+        add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s has no value", itsm__sla_level_names[s->agreed - 1]);
+    }
+    for (int k = 0; k < 4; k++) {
+        const itsm__sla_cell *lv = &s->cells[k];
+        bool agreed = s->agreed == k + 1;
+        const char *name = itsm__sla_level_names[k];
+        cat3(p, path, ".levels.", name);
+        if (lv->kind == ITSM_SLA_LEVEL_PER_CONTRACT) {
+            add(c, agreed ? ITSM_SEVERITY_ERROR : ITSM_SEVERITY_INFO, p,
+                "seed A 4.5 個別契約で設定 (set in the individual contract)",
+                "level %s is \"per contract\" but the contract's value is not given%s", name,
+                agreed ? " (it is the agreed level)" : "");
+        } else if (agreed && lv->kind == ITSM_SLA_LEVEL_NOT_SUPPORTED) {
+            add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s is \"not supported\"", name);
+        }
+    }
+}
+
 static void lint_sla(lint_ctx *c, const itsm__anode *r)
 {
     const itsm__anode *slas = itsm__anode_get(r, "sla_items");
-    const char *g = "seed A 4.5 サービスレベル項目 (SLA item)";
     for (size_t i = 0; slas != NULL && i < slas->count; i++) {
-        const itsm__anode *s = &slas->items[i];
+        const itsm_sla_item *s = slas->items[i].sla;
         char path[PATH_MAX_LEN];
         join_index(path, "$.sla_items", i);
-        need(c, s, path, "name", ITSM_SEVERITY_ERROR, g, "service level item name");
-        need(c, s, path, "unit", ITSM_SEVERITY_ERROR, g, "measurement unit");
-        need(c, s, path, "measurement", ITSM_SEVERITY_ERROR, g, "measurement method");
-        need(c, s, path, "kind", ITSM_SEVERITY_ERROR, g, "target (目標) or guarantee (保証)");
-        need(c, s, path, "calendar", ITSM_SEVERITY_ERROR, g,
-             "calendar (whose business hours and holidays the times are counted in)");
-        need(c, s, path, "period", ITSM_SEVERITY_ERROR, g, "measurement period (month, year, ... or none)");
-        check_calendar_ref(c, r, s, path);
-        const itsm__anode *levels = itsm__anode_get(s, "levels");
-        const char *level = itsm__anode_text(s, "level");
-        if (level == NULL) {
-            char p[PATH_MAX_LEN];
-            join(p, path, "level");
-            add(c, ITSM_SEVERITY_ERROR, p, g, "missing the agreed level (L1 .. L4)");
-        } else if (itsm__anode_get(levels, level) == NULL) {
-            char p[PATH_MAX_LEN];
-            cat3(p, path, ".levels.", level);
-            add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s has no value", level);
-        }
-        for (size_t k = 0; levels != NULL && k < levels->count; k++) {
-            const itsm__anode *lv = &levels->items[k];
-            bool agreed = level != NULL && strcmp(level, lv->key) == 0;
-            char p[PATH_MAX_LEN];
-            cat3(p, path, ".levels.", lv->key);
-            const itsm__anode *pc = itsm__anode_get(lv, "per_contract");
-            const itsm__anode *ns = itsm__anode_get(lv, "not_supported");
-            if (pc != NULL && pc->flag && !has(lv, "contract_value")) {
-                add(c, agreed ? ITSM_SEVERITY_ERROR : ITSM_SEVERITY_INFO, p,
-                    "seed A 4.5 個別契約で設定 (set in the individual contract)",
-                    "level %s is \"per contract\" but the contract's value is not given%s", lv->key,
-                    agreed ? " (it is the agreed level)" : "");
-            } else if (agreed && ns != NULL && ns->flag) {
-                add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s is \"not supported\"", lv->key);
-            } else if (agreed && !has(lv, "value") && !has(lv, "contract_value")) {
-                add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s has no value", lv->key);
-            }
-        }
+        need_sla(c, s->texts[ITSM_SLA_TEXT_NAME] != NULL, path, "name", "service level item name");
+        need_sla(c, s->unit != ITSM_SLA_UNIT_NONE, path, "unit", "measurement unit");
+        need_sla(c, s->texts[ITSM_SLA_TEXT_MEASUREMENT] != NULL, path, "measurement", "measurement method");
+        need_sla(c, s->commitment != ITSM_SLA_COMMITMENT_NONE, path, "kind", "target (目標) or guarantee (保証)");
+        need_sla(c, s->texts[ITSM_SLA_TEXT_CALENDAR] != NULL, path, "calendar",
+                 "calendar (whose business hours and holidays the times are counted in)");
+        need_sla(c, s->period != ITSM_SLA_PERIOD_UNSTATED, path, "period",
+                 "measurement period (month, year, ... or none)");
+        check_calendar_name(c, r, s->texts[ITSM_SLA_TEXT_CALENDAR], path);
+        lint_sla_levels(c, s, path);
     }
 }
 

@@ -1,6 +1,6 @@
 /* Fuzz target: the document readers of the domain model (agreements, configuration
- * items, pending items, incidents, incident sets and operational records) on the same
- * bytes. Whatever loads must write canonical text that loads and writes to the same text;
+ * items, pending items, incidents, incident sets, operational records, SLA items and SLA
+ * catalogues) on the same bytes. Whatever loads must write canonical text that loads and writes to the same text;
  * an agreement must also lint. */
 #include "itsm.h"
 
@@ -113,6 +113,39 @@ static void record(const char *text, size_t size)
     itsm_record_free(b);
 }
 
+static void sla_item(const char *text, size_t size)
+{
+    itsm_sla_item *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_sla_item_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_sla_item_to_json(&t1, a) != ITSM_OK || itsm_sla_item_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_sla_item_to_json(&t2, b) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    /* Every level evaluates a number and no value without failing the item's checks. */
+    itsm_sla_measure m = ITSM_SLA_MEASURE_INIT;
+    itsm_sla_evaluation r;
+    if (itsm_sla_item_evaluate(&r, a, &m) != ITSM_OK || r.reason == NULL)
+        abort();
+    itsm_sla_item_free(a);
+    itsm_sla_item_free(b);
+}
+
+static void sla_catalogue(const char *text, size_t size)
+{
+    itsm_sla_catalogue *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_sla_catalogue_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_sla_catalogue_to_json(&t1, a) != ITSM_OK || itsm_sla_catalogue_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_sla_catalogue_to_json(&t2, b) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    itsm_sla_catalogue_free(a);
+    itsm_sla_catalogue_free(b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 65536)
@@ -124,5 +157,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     incident(text, size);
     incident_set(text, size);
     record(text, size);
+    sla_item(text, size);
+    sla_catalogue(text, size);
     return 0;
 }

@@ -127,3 +127,21 @@ long itsm_test_alloc_sweep(const char *name, itsm_test_scenario fn, const void *
     }
     return n;
 }
+
+char *itsm_test_read_source(const char *rel)
+{
+    const char *self = __FILE__;
+    const char *tail = strstr(self, "tests/unit/itsm_test.c");
+    assert_non_null(tail);
+    char path[1024];
+    (void)snprintf(path, sizeof path, "%.*s%s", (int)(tail - self), self, rel);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        fail_msg("cannot open %s", path);
+    char *buf = malloc(1 << 20);
+    assert_non_null(buf);
+    size_t n = fread(buf, 1, (1 << 20) - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}

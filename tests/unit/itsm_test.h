@@ -47,6 +47,11 @@ typedef int (*itsm_test_scenario)(const void *ctx);
  * Returns the number of allocation points swept (failing the test if there were none). */
 long itsm_test_alloc_sweep(const char *name, itsm_test_scenario fn, const void *ctx, int clean_code);
 
+/* The contents of `rel`, a path relative to the repository root (found from this
+ * fixture's own path), NUL-terminated; the caller frees it with free(). Fails the test when
+ * the file cannot be read. */
+char *itsm_test_read_source(const char *rel);
+
 /* cmocka group setup/teardown that check the library leaked nothing in the group. */
 int itsm_test_group_setup(void **state);
 int itsm_test_group_teardown(void **state);

@@ -49,6 +49,11 @@ Public API:
   (one record, a :class:`ClockResult`), :meth:`ClockDefinition.evaluate_many` (CSR arrays
   in, numpy columns out) and :meth:`ClockDefinition.evaluate_frame` (a pandas DataFrame);
   :class:`ClockState`, :class:`ReopenPolicy`, :class:`RetargetPolicy`, :class:`DeadlineKind`;
+* SLA items (``itsm/sla.h``): :class:`SlaItem` with levels L1-L4 and
+  :meth:`SlaItem.evaluate_level` returning a :class:`LevelResult` (:class:`Outcome`,
+  :class:`Consequence`); the built-in catalogue of the guideline's SLA tables,
+  :func:`catalogue` (:class:`CatalogueService`), :func:`catalogue_service` and
+  :func:`catalogue_json`;
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -68,6 +73,7 @@ from . import (
     _maint,
     _policy,
     _records,
+    _sla,
     _timezone,
 )
 from . import itsm_native as _native
@@ -81,6 +87,7 @@ from ._lifecycle import *  # noqa: F401,F403
 from ._maint import *  # noqa: F401,F403
 from ._policy import *  # noqa: F401,F403
 from ._records import *  # noqa: F401,F403
+from ._sla import *  # noqa: F401,F403
 from ._timezone import *  # noqa: F401,F403
 
 #: Version string of the loaded C library (``itsm_version()``), e.g. "0.1.0".
@@ -100,7 +107,7 @@ INSTANT_MAX = _native.INSTANT_MAX
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
 for _module in (
     _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _clock,
-    _errors
+    _sla, _errors
 ):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.

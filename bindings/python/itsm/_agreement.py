@@ -3,10 +3,9 @@ contract lint (``itsm/agreement.h``)."""
 
 import collections
 import enum
-import json
-import os
 
 from . import itsm_native as _native
+from ._convert import JsonDocument as _JsonDocument
 from ._convert import document_text as _document_text
 
 __all__ = [
@@ -36,7 +35,7 @@ class Severity(enum.IntEnum):
 Finding = collections.namedtuple("Finding", "severity path message guideline")
 
 
-class Agreement:
+class Agreement(_JsonDocument):
     """An agreement document (``itsm_agreement``), immutable: the service items of seed A
     4.3 / 5.1, the parties and contacts of both sides (4.4), named calendars, SLA items
     with levels L1-L4, work items and hardware maintenance details.
@@ -52,25 +51,10 @@ class Agreement:
     def __init__(self, document):
         self._handle = _native.agreement_from_json(_document_text(document, "Agreement()"))
 
-    @classmethod
-    def from_json(cls, document):
-        """An agreement from its document, a dict or JSON text."""
-        return cls(document)
-
-    @classmethod
-    def from_file(cls, path):
-        """An agreement from a JSON file."""
-        with open(os.fspath(path), "rb") as f:
-            return cls(f.read())
-
     def to_json(self):
         """The canonical JSON document (str): keys in schema order; loading it and saving
         again gives the same text."""
         return _native.agreement_to_json(self._handle)
-
-    def to_dict(self):
-        """The canonical document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
 
     @property
     def id(self):
@@ -92,26 +76,6 @@ class Agreement:
             Finding(Severity(sev), path, message, guideline)
             for sev, path, message, guideline in _native.agreement_lint(self._handle)
         ]
-
-    def copy(self):
-        """An independent copy."""
-        return type(self)(self.to_json())
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    def __hash__(self):
-        return hash(self.to_json())
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))
 
     def __repr__(self):
         return f"<itsm.Agreement {self.id!r}>"
