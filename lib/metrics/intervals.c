@@ -1,0 +1,190 @@
+/* Weighted unions of intervals: a sort by start, then one sweep with a max-heap of the
+ * intervals that have started. O(n log n). */
+#include "metrics/metrics_internal.h"
+
+int itsm__spans_reserve(itsm__spans *list, size_t need)
+{
+    void *items = list->v;
+    int rc = itsm__reserve(&items, &list->cap, need, sizeof *list->v, "intervals");
+    list->v = items;
+    return rc;
+}
+
+int itsm__spans_push(itsm__spans *list, int64_t s, int64_t e, int64_t w)
+{
+    int rc = itsm__spans_reserve(list, list->n + 1);
+    if (rc == ITSM_OK)
+        list->v[list->n++] = (itsm__span){s, e, w};
+    return rc;
+}
+
+void itsm__spans_free(itsm__spans *list)
+{
+    itsm__free(list->v);
+    *list = (itsm__spans){NULL, 0, 0};
+}
+
+/* A copy of `list` sorted by start. */
+static int sorted_copy(itsm__span **out, const itsm__spans *list)
+{
+    if (list->n > ITSM__MAX_INDEXED)
+        return itsm__error(ITSM_ERANGE, "intervals: more than %zu intervals", ITSM__MAX_INDEXED);
+    size_t n = list->n > 0 ? list->n : 1;
+    uint64_t *keys = itsm__malloc(n * sizeof *keys, "intervals");
+    itsm__span *v = itsm__malloc(n * sizeof *v, "intervals");
+    int rc = keys != NULL && v != NULL ? ITSM_OK : ITSM_ENOMEM;
+    for (size_t i = 0; rc == ITSM_OK && i < list->n; i++)
+        keys[i] = itsm__instant_key(list->v[i].s, i);
+    if (rc == ITSM_OK)
+        rc = itsm__sort_u64(keys, list->n, "intervals");
+    for (size_t i = 0; rc == ITSM_OK && i < list->n; i++)
+        v[i] = list->v[itsm__key_index(keys[i])];
+    itsm__free(keys);
+    if (rc != ITSM_OK) {
+        itsm__free(v);
+        return rc;
+    }
+    *out = v;
+    return ITSM_OK;
+}
+
+/* ---- a max-heap of (weight, end) ----------------------------------------------------------- */
+
+typedef struct heap {
+    itsm__span *v; /* s unused */
+    size_t n;
+} heap;
+
+static void heap_push(heap *h, itsm__span x)
+{
+    size_t i = h->n++;
+    while (i > 0 && h->v[(i - 1) / 2].w < x.w) {
+        h->v[i] = h->v[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h->v[i] = x;
+}
+
+static void heap_pop(heap *h)
+{
+    itsm__span x = h->v[--h->n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= h->n)
+            break;
+        if (c + 1 < h->n && h->v[c + 1].w > h->v[c].w)
+            c++;
+        if (h->v[c].w <= x.w)
+            break;
+        h->v[i] = h->v[c];
+        i = c;
+    }
+    if (h->n > 0)
+        h->v[i] = x;
+}
+
+/* Append [s, e) of weight w, merging with the last span when they touch with equal weight. */
+static void emit(itsm__spans *out, int64_t s, int64_t e, int64_t w)
+{
+    itsm__span *last = out->n > 0 ? &out->v[out->n - 1] : NULL;
+    if (last != NULL && last->e == s && last->w == w)
+        last->e = e;
+    else
+        out->v[out->n++] = (itsm__span){s, e, w};
+}
+
+/* The sweep: at t, the heap holds every started span (some may have ended below the top);
+ * the top, once ended ones are popped, is the heaviest covering t. The weight can only
+ * change at the top's end or at the next start. */
+static void sweep(itsm__spans *out, const itsm__span *a, size_t n, heap *h)
+{
+    size_t i = 0;
+    int64_t t = 0;
+    while (i < n || h->n > 0) {
+        if (h->n == 0)
+            t = a[i].s;
+        for (; i < n && a[i].s <= t; i++)
+            heap_push(h, a[i]);
+        while (h->n > 0 && h->v[0].e <= t)
+            heap_pop(h);
+        if (h->n == 0)
+            continue;
+        int64_t next = h->v[0].e;
+        if (i < n && a[i].s < next)
+            next = a[i].s;
+        emit(out, t, next, h->v[0].w);
+        t = next;
+    }
+}
+
+int itsm__spans_unite(itsm__spans *list)
+{
+    itsm__span *sorted = NULL;
+    int rc = sorted_copy(&sorted, list);
+    if (rc != ITSM_OK)
+        return rc;
+    size_t n = list->n;
+    /* Each start and each end opens at most one output span. */
+    itsm__spans out = {itsm__malloc((2 * n + 1) * sizeof(itsm__span), "intervals"), 0, 2 * n + 1};
+    heap h = {itsm__malloc((n + 1) * sizeof(itsm__span), "intervals"), 0};
+    if (out.v == NULL || h.v == NULL) {
+        rc = ITSM_ENOMEM;
+    } else {
+        sweep(&out, sorted, n, &h);
+        itsm__spans_free(list);
+        *list = out;
+        out.v = NULL;
+    }
+    itsm__free(out.v);
+    itsm__free(h.v);
+    itsm__free(sorted);
+    return rc;
+}
+
+/* ---- public: the plain union ---------------------------------------------------------------- */
+
+int itsm__check_intervals(const itsm_instant *start, const itsm_instant *end, size_t n, const char *func,
+                          const char *start_name, const char *end_name)
+{
+    int rc = ITSM_OK;
+    for (size_t i = 0; rc == ITSM_OK && i < n; i++) {
+        rc = itsm__check_instant_at(start[i], func, start_name, (long long)i);
+        if (rc == ITSM_OK)
+            rc = itsm__check_instant_at(end[i], func, end_name, (long long)i);
+        if (rc == ITSM_OK && end[i] < start[i])
+            rc = itsm__error(ITSM_EINVAL, "%s: %s[%zu] = %lld is before %s[%zu] = %lld", func, end_name, i,
+                             (long long)end[i], start_name, i, (long long)start[i]);
+    }
+    return rc;
+}
+
+itsm_status itsm_interval_union(itsm_instant *out_start, itsm_instant *out_end, size_t *out_n,
+                                const itsm_instant *start, const itsm_instant *end, size_t n)
+{
+    ITSM__CHECK_ARG(out_n);
+    int rc = itsm__check_array(start, n, __func__, "start");
+    if (rc == ITSM_OK)
+        rc = itsm__check_array(end, n, __func__, "end");
+    if (rc == ITSM_OK)
+        rc = itsm__check_array(out_start, n, __func__, "out_start");
+    if (rc == ITSM_OK)
+        rc = itsm__check_array(out_end, n, __func__, "out_end");
+    if (rc == ITSM_OK)
+        rc = itsm__check_intervals(start, end, n, __func__, "start", "end");
+    itsm__spans list = {NULL, 0, 0};
+    for (size_t i = 0; rc == ITSM_OK && i < n; i++)
+        if (start[i] < end[i])
+            rc = itsm__spans_push(&list, start[i], end[i], 1);
+    if (rc == ITSM_OK)
+        rc = itsm__spans_unite(&list);
+    if (rc == ITSM_OK) {
+        for (size_t i = 0; i < list.n; i++) {
+            out_start[i] = list.v[i].s;
+            out_end[i] = list.v[i].e;
+        }
+        *out_n = list.n;
+    }
+    itsm__spans_free(&list);
+    return rc;
+}
