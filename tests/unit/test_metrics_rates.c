@@ -404,7 +404,7 @@ static void test_call_counts(void **state)
     itsm_test_chaos_install(&chaos);
     assert_itsm_ok(itsm_calls_count(&c, &calls, &params));
     assert_int_equal(chaos.count, 0);
-    itsm_set_allocator(NULL);
+    assert_int_equal(itsm_set_allocator(NULL), ITSM_OK);
     assert_int_equal(c.repeat_contacts, 0);
     assert_int_equal(c.answered, 5);
 }
