@@ -44,6 +44,12 @@ Public API:
 * operational records (``itsm/records.h``): :class:`Record` documents of the
   :class:`RecordType` types (calls, outages, backup runs, monitoring checks, changes,
   effort records, report deliveries);
+* SLA metrics (``itsm/metrics.h``): :class:`Rate` (with "no data"), :func:`duration_stats`,
+  :func:`percentiles`, call-center rates (:func:`call_counts`, :class:`CallRate`),
+  :func:`availability` (also :func:`availability_from_dataframe`), :func:`reliability`
+  (MTBF/MTRS), :func:`error_budget`, :func:`burn_alerts`, :func:`allowed_downtime`,
+  :func:`count_events`, :func:`largest_gap`, :func:`rpo_achieved`, :func:`deadlines`,
+  :func:`ordinal_compare`, :func:`service_hours_coverage`;
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -60,6 +66,7 @@ from . import (
     _incident,
     _lifecycle,
     _maint,
+    _metrics,
     _policy,
     _records,
     _timezone,
@@ -72,6 +79,7 @@ from ._holidays import *  # noqa: F401,F403
 from ._incident import *  # noqa: F401,F403
 from ._lifecycle import *  # noqa: F401,F403
 from ._maint import *  # noqa: F401,F403
+from ._metrics import *  # noqa: F401,F403
 from ._policy import *  # noqa: F401,F403
 from ._records import *  # noqa: F401,F403
 from ._timezone import *  # noqa: F401,F403
@@ -92,7 +100,8 @@ INSTANT_MAX = _native.INSTANT_MAX
 
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
 for _module in (
-    _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _errors
+    _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _metrics,
+    _errors
 ):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.
