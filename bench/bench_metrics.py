@@ -11,26 +11,17 @@ service level, abandon rate excluding short abandons and average speed of answer
 numpy boolean sums. Every result is checked equal to itsm's before timings are printed.
 """
 import sys
-import time
 
 import numpy as np
 import pandas as pd
 
 import itsm
+from bench_util import best_of
 
 START = itsm.parse_instant("2000-01-01T00:00:00Z")
 SPAN = 36525 * 86400
 SLICE = 30 * 86400
 SLICES = SPAN // SLICE
-
-
-def best_of(fn, repeat=3):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
 
 
 # ---- pandas ----------------------------------------------------------------------------------

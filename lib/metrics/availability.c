@@ -64,9 +64,8 @@ static int check_outages(const itsm_outages *o, const char *func)
 {
     int rc = itsm__check_version(o->version, ITSM_OUTAGES_VERSION, func, "itsm_outages");
     if (rc == ITSM_OK)
-        rc = itsm__check_array(o->start, o->n, func, "outages.start");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(o->end, o->n, func, "outages.end");
+        rc = itsm__check_arrays(func, o->n, "outages.start", (const void *)o->start, "outages.end",
+                                (const void *)o->end, (const char *)NULL);
     if (rc == ITSM_OK)
         rc = itsm__check_intervals(o->start, o->end, o->n, func, "outages.start", "outages.end");
     for (size_t i = 0; rc == ITSM_OK && i < o->n; i++)
@@ -324,9 +323,8 @@ itsm_status itsm_availability_compute(itsm_availability *out, const itsm_outages
 static int check_series(const int64_t *down, const int64_t *agreed, itsm_instant from, int64_t step, size_t n,
                         const char *func)
 {
-    int rc = itsm__check_array(down, n, func, "out_downtime");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(agreed, n, func, "out_agreed");
+    int rc = itsm__check_arrays(func, n, "out_downtime", (const void *)down, "out_agreed", (const void *)agreed,
+                                (const char *)NULL);
     if (rc == ITSM_OK)
         rc = itsm__check_instant_at(from, func, "from", -1);
     if (rc == ITSM_OK && step <= 0)

@@ -178,11 +178,8 @@ static bool burning(const running *r, int64_t factor_milli, int64_t target_ppb)
 itsm_status itsm_burn_alerts(uint8_t *out, const int64_t *bad, const int64_t *total, size_t n, int64_t step,
                              int64_t target_ppb, const itsm_burn_alert_pair *pairs, size_t n_pairs)
 {
-    int rc = itsm__check_array(out, n, __func__, "out");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(bad, n, __func__, "bad");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(total, n, __func__, "total");
+    int rc = itsm__check_arrays(__func__, n, "out", (const void *)out, "bad", (const void *)bad, "total",
+                                (const void *)total, (const char *)NULL);
     if (rc == ITSM_OK)
         rc = itsm__check_array(pairs, n_pairs, __func__, "pairs");
     if (rc == ITSM_OK && n_pairs > 8)

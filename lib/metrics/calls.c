@@ -44,13 +44,12 @@ static int check_calls(const itsm_calls *c, bool repeats, const char *func)
 {
     int rc = itsm__check_version(c->version, ITSM_CALLS_VERSION, func, "itsm_calls");
     if (rc == ITSM_OK)
-        rc = itsm__check_array(c->outcome, c->n, func, "calls.outcome");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(c->wait, c->n, func, "calls.wait");
+        rc = itsm__check_arrays(func, c->n, "calls.outcome", (const void *)c->outcome, "calls.wait",
+                                (const void *)c->wait, (const char *)NULL);
     if (rc == ITSM_OK && repeats)
-        rc = itsm__check_array(c->arrival, c->n, func, "calls.arrival (needed for repeat contacts)");
-    if (rc == ITSM_OK && repeats)
-        rc = itsm__check_array(c->caller, c->n, func, "calls.caller (needed for repeat contacts)");
+        rc = itsm__check_arrays(func, c->n, "calls.arrival (needed for repeat contacts)", (const void *)c->arrival,
+                                "calls.caller (needed for repeat contacts)", (const void *)c->caller,
+                                (const char *)NULL);
     for (size_t i = 0; rc == ITSM_OK && repeats && i < c->n; i++)
         rc = itsm__check_instant_at(c->arrival[i], func, "calls.arrival", (long long)i);
     return rc;

@@ -1,6 +1,7 @@
 /* Argument checks, enum names and sorting shared by the metrics module. */
 #include "metrics/metrics_internal.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 int itsm__check_array(const void *array, size_t n, const char *func, const char *name)
@@ -8,6 +9,18 @@ int itsm__check_array(const void *array, size_t n, const char *func, const char 
     if (array == NULL && n > 0)
         return itsm__error(ITSM_EINVAL, "%s: %s is NULL but n = %zu", func, name, n);
     return ITSM_OK;
+}
+
+int itsm__check_arrays(const char *func, size_t n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    int rc = ITSM_OK;
+    for (const char *name = va_arg(ap, const char *); name != NULL && rc == ITSM_OK;
+         name = va_arg(ap, const char *))
+        rc = itsm__check_array(va_arg(ap, const void *), n, func, name);
+    va_end(ap);
+    return rc;
 }
 
 int itsm__check_instant_at(int64_t t, const char *func, const char *name, long long index)

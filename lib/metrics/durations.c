@@ -69,9 +69,8 @@ itsm_status itsm_durations_percentiles(int64_t *out, size_t *out_count, const in
                                        const uint8_t *include, size_t n, const int64_t *ranks_ppb, size_t n_ranks)
 {
     ITSM__CHECK_ARG(out_count);
-    int rc = itsm__check_array(out, n_ranks, __func__, "out");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(ranks_ppb, n_ranks, __func__, "ranks_ppb");
+    int rc = itsm__check_arrays(__func__, n_ranks, "out", (const void *)out, "ranks_ppb", (const void *)ranks_ppb,
+                                (const char *)NULL);
     if (rc == ITSM_OK)
         rc = itsm__check_array(durations, n, __func__, "durations");
     for (size_t k = 0; rc == ITSM_OK && k < n_ranks; k++)

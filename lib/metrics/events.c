@@ -164,11 +164,8 @@ itsm_status itsm_rpo_achieved(int64_t *out, uint8_t *out_has, const itsm_instant
                               const itsm_instant *points, const itsm_instant *completed, const uint8_t *succeeded,
                               size_t n_backups)
 {
-    int rc = itsm__check_array(out, n_failures, __func__, "out");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(out_has, n_failures, __func__, "out_has");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(failures, n_failures, __func__, "failures");
+    int rc = itsm__check_arrays(__func__, n_failures, "out", (const void *)out, "out_has", (const void *)out_has,
+                                "failures", (const void *)failures, (const char *)NULL);
     for (size_t i = 0; rc == ITSM_OK && i < n_failures; i++)
         rc = itsm__check_instant_at(failures[i], __func__, "failures", (long long)i);
     if (rc == ITSM_OK)
@@ -193,11 +190,8 @@ itsm_status itsm_rpo_achieved(int64_t *out, uint8_t *out_has, const itsm_instant
 itsm_status itsm_elapsed_many(int64_t *out, const itsm_calendar *cal, const itsm_instant *from,
                               const itsm_instant *to, size_t n)
 {
-    int rc = itsm__check_array(out, n, __func__, "out");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(from, n, __func__, "from");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(to, n, __func__, "to");
+    int rc = itsm__check_arrays(__func__, n, "out", (const void *)out, "from", (const void *)from, "to",
+                                (const void *)to, (const char *)NULL);
     if (rc == ITSM_OK)
         rc = itsm__check_intervals(from, to, n, __func__, "from", "to");
     for (size_t i = 0; rc == ITSM_OK && i < n; i++) {
@@ -215,9 +209,8 @@ itsm_status itsm_deadlines_check(uint8_t *out_state, itsm_rate *out_met, const i
                                  itsm_instant as_of)
 {
     ITSM__CHECK_ARG(out_met);
-    int rc = itsm__check_array(delivered, n, __func__, "delivered");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(deadline, n, __func__, "deadline");
+    int rc = itsm__check_arrays(__func__, n, "delivered", (const void *)delivered, "deadline", (const void *)deadline,
+                                (const char *)NULL);
     if (rc == ITSM_OK)
         rc = itsm__check_instant_at(as_of, __func__, "as_of", -1);
     for (size_t i = 0; rc == ITSM_OK && i < n; i++) {

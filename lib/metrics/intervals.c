@@ -163,13 +163,8 @@ itsm_status itsm_interval_union(itsm_instant *out_start, itsm_instant *out_end, 
                                 const itsm_instant *start, const itsm_instant *end, size_t n)
 {
     ITSM__CHECK_ARG(out_n);
-    int rc = itsm__check_array(start, n, __func__, "start");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(end, n, __func__, "end");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(out_start, n, __func__, "out_start");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(out_end, n, __func__, "out_end");
+    int rc = itsm__check_arrays(__func__, n, "start", (const void *)start, "end", (const void *)end, "out_start",
+                                (const void *)out_start, "out_end", (const void *)out_end, (const char *)NULL);
     if (rc == ITSM_OK)
         rc = itsm__check_intervals(start, end, n, __func__, "start", "end");
     itsm__spans list = {NULL, 0, 0};

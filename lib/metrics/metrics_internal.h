@@ -14,6 +14,10 @@
 /* An array that must be given when n > 0. */
 int itsm__check_array(const void *array, size_t n, const char *func, const char *name);
 
+/* Several arrays of n elements: (const char *name, const void *array) pairs ended by a
+ * NULL name; the first NULL array (when n > 0) is the error. */
+int itsm__check_arrays(const char *func, size_t n, ...);
+
 /* An instant in [ITSM_INSTANT_MIN, ITSM_INSTANT_MAX]; `index` < 0 names a scalar. */
 int itsm__check_instant_at(int64_t t, const char *func, const char *name, long long index);
 

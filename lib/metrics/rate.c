@@ -51,9 +51,8 @@ itsm_status itsm_rate_sum(itsm_rate *out, const itsm_rate *rates, size_t n)
 itsm_status itsm_rate_sum_arrays(itsm_rate *out, const int64_t *numerators, const int64_t *denominators, size_t n)
 {
     ITSM__CHECK_ARG(out);
-    int rc = itsm__check_array(numerators, n, __func__, "numerators");
-    if (rc == ITSM_OK)
-        rc = itsm__check_array(denominators, n, __func__, "denominators");
+    int rc = itsm__check_arrays(__func__, n, "numerators", (const void *)numerators, "denominators",
+                                (const void *)denominators, (const char *)NULL);
     int64_t num = 0, den = 0;
     for (size_t i = 0; rc == ITSM_OK && i < n; i++)
         rc = accumulate(&num, &den, numerators[i], denominators[i], i, __func__);

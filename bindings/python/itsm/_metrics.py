@@ -186,6 +186,16 @@ def _mask(values, n, what):
     return array
 
 
+def _flag_bits(n, **flags):
+    """One uint8 array of bits from boolean arrays: name=(values or None, bit)."""
+    bits = np.zeros(n, dtype=np.uint8)
+    for what, (values, bit) in flags.items():
+        m = _mask(values, n, what)
+        if m is not None:
+            bits |= m * np.uint8(bit)
+    return bits
+
+
 def _same_length(array, n, what):
     if array is not None and len(array) != n:
         raise InvalidArgumentError(f"{what} has {len(array)} elements, expected {n}")
@@ -226,7 +236,7 @@ class _Named(enum.IntEnum):
 
     @property
     def word(self):
-        return self._name_fn()(int(self))
+        return _WORD_OF[type(self)](int(self))
 
     @classmethod
     def coerce(cls, value, what="value"):
@@ -320,10 +330,6 @@ class CallRate(_Named):
     REPEAT_CONTACT_RATE = _native.CALL_REPEAT_CONTACT_RATE
     AVERAGE_SPEED_OF_ANSWER = _native.CALL_AVERAGE_SPEED_OF_ANSWER
 
-    @staticmethod
-    def _name_fn():
-        return _native.call_rate_name
-
 
 @dataclasses.dataclass(frozen=True)
 class CallCounts:
@@ -391,15 +397,12 @@ def call_counts(
     w = as_seconds_array(wait, "wait").reshape(-1)
     n = len(w)
     out = _words(outcome, CallOutcome, n, "outcome")
-    bits = np.zeros(n, dtype=np.uint8)
-    for flags, bit, what in (
-        (on_spot, _native.CALL_ON_SPOT, "on_spot"),
-        (called_back, _native.CALL_CALLED_BACK, "called_back"),
-        (callback_requested, _native.CALL_CALLBACK_REQUESTED, "callback_requested"),
-    ):
-        m = _mask(flags, n, what)
-        if m is not None:
-            bits |= m * np.uint8(bit)
+    bits = _flag_bits(
+        n,
+        on_spot=(on_spot, _native.CALL_ON_SPOT),
+        called_back=(called_back, _native.CALL_CALLED_BACK),
+        callback_requested=(callback_requested, _native.CALL_CALLBACK_REQUESTED),
+    )
     window = to_seconds(repeat_window, "repeat_window")
     fields = _native.calls_count(
         out,
@@ -426,10 +429,6 @@ class Exclusion(_Named):
     CUSTOMER_CAUSED = _native.EXCLUSION_CUSTOMER_CAUSED
     OTHER = _native.EXCLUSION_OTHER
 
-    @staticmethod
-    def _name_fn():
-        return _native.outage_exclusion_name
-
 
 class PartialPolicy(_Named):
     """How partial outages count: ``"full"``, ``"weighted"``, ``"critical_only"``."""
@@ -438,10 +437,6 @@ class PartialPolicy(_Named):
     WEIGHTED = _native.PARTIAL_WEIGHTED
     CRITICAL_ONLY = _native.PARTIAL_CRITICAL_ONLY
 
-    @staticmethod
-    def _name_fn():
-        return _native.partial_policy_name
-
 
 class ProbeRounding(_Named):
     """Where an outage lands on the probe grid: ``"detected"`` [ceil(start), ceil(end))
@@ -449,10 +444,6 @@ class ProbeRounding(_Named):
 
     DETECTED = _native.PROBE_DETECTED
     OUTWARD = _native.PROBE_OUTWARD
-
-    @staticmethod
-    def _name_fn():
-        return _native.probe_rounding_name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -483,20 +474,32 @@ class Availability:
         return reliability(self)
 
 
-def _outage_arrays(start, end, planned, notified, critical, exclusion, share):
+def _outage_inputs(
+    start,
+    end,
+    planned=None,
+    notified=None,
+    critical=None,
+    exclusion=None,
+    share=None,
+    calendar=None,
+    minimum_outage=0,
+    probe_interval=0,
+    probe_origin=0,
+    probe_rounding="detected",
+    partial="full",
+):
+    """The outage arrays and the options as the native availability functions take them."""
     s = _instants(start, "start")
     e = _instants(end, "end")
     n = len(s)
     _same_length(e, n, "end")
-    flags = np.zeros(n, dtype=np.uint8)
-    for values, bit, what in (
-        (planned, _native.OUTAGE_PLANNED, "planned"),
-        (notified, _native.OUTAGE_NOTIFIED, "notified"),
-        (critical, _native.OUTAGE_CRITICAL, "critical"),
-    ):
-        m = _mask(values, n, what)
-        if m is not None:
-            flags |= m * np.uint8(bit)
+    flags = _flag_bits(
+        n,
+        planned=(planned, _native.OUTAGE_PLANNED),
+        notified=(notified, _native.OUTAGE_NOTIFIED),
+        critical=(critical, _native.OUTAGE_CRITICAL),
+    )
     shares = None
     if share is not None:
         f = np.asarray(share, dtype=np.float64).reshape(-1)
@@ -505,13 +508,10 @@ def _outage_arrays(start, end, planned, notified, critical, exclusion, share):
             raise InvalidArgumentError("share: NaN is not a share; use 1.0 for a full outage")
         # Float shares are rounded to the nearest part per billion.
         shares = np.ascontiguousarray(np.rint(f * _PPB), dtype=np.int64)
-    return s, e, flags, _words(exclusion, Exclusion, n, "exclusion"), shares
-
-
-def _options(calendar, minimum_outage, probe_interval, probe_origin, probe_rounding, partial):
     if calendar is not None and not isinstance(calendar, Calendar):
         raise TypeError(f"calendar must be an itsm.Calendar or None, not {type(calendar).__name__}")
-    return (
+    arrays = (s, e, flags, _words(exclusion, Exclusion, n, "exclusion"), shares)
+    options = (
         calendar._handle if calendar is not None else None,
         to_seconds(minimum_outage, "minimum_outage"),
         to_seconds(probe_interval, "probe_interval"),
@@ -519,74 +519,38 @@ def _options(calendar, minimum_outage, probe_interval, probe_origin, probe_round
         int(ProbeRounding.coerce(probe_rounding, "probe_rounding")),
         int(PartialPolicy.coerce(partial, "partial")),
     )
+    return arrays, options
 
 
-def availability(
-    start,
-    end,
-    period_start,
-    period_end,
-    *,
-    planned=None,
-    notified=None,
-    critical=None,
-    exclusion=None,
-    share=None,
-    calendar=None,
-    minimum_outage=0,
-    probe_interval=0,
-    probe_origin=0,
-    probe_rounding="detected",
-    partial="full",
-):
+def availability(start, end, period_start, period_end, **outages):
     """Availability over [period_start, period_end) of outages [start[i], end[i])
-    (unsorted, overlapping, nested). ``planned`` and ``notified`` (both true: maintenance
-    removed from both sides), ``critical``, ``exclusion`` (:class:`Exclusion` values or
-    words) and ``share`` (float 0..1, rounded to the nearest ppb) are per-outage arrays;
-    ``calendar`` (an :class:`itsm.Calendar`; None is 24x7) gives the service hours.
+    (unsorted, overlapping, nested). Keyword arguments, all optional:
+
+    * per-outage arrays: ``planned`` and ``notified`` (both true: maintenance removed from
+      both sides), ``critical``, ``exclusion`` (:class:`Exclusion` values or words),
+      ``share`` (float 0..1, rounded to the nearest ppb; default full);
+    * ``calendar``: an :class:`itsm.Calendar` of service hours (default 24x7);
+    * ``minimum_outage``, ``probe_interval`` (seconds or timedelta), ``probe_origin`` (an
+      instant on the probe grid), ``probe_rounding`` (:class:`ProbeRounding`, default
+      ``"detected"``), ``partial`` (:class:`PartialPolicy`, default ``"full"``).
+
     The rules are those of ``itsm_availability_compute`` (docs/metrics.md)."""
-    arrays = _outage_arrays(start, end, planned, notified, critical, exclusion, share)
+    arrays, options = _outage_inputs(start, end, **outages)
     fields = _native.availability_compute(
-        *arrays,
-        to_instant(period_start, "period_start"),
-        to_instant(period_end, "period_end"),
-        *_options(calendar, minimum_outage, probe_interval, probe_origin, probe_rounding, partial),
+        *arrays, to_instant(period_start, "period_start"), to_instant(period_end, "period_end"), *options
     )
     return Availability(*fields[:7], Rate._of(fields[7]))
 
 
-def availability_series(
-    start,
-    end,
-    series_start,
-    step,
-    n,
-    *,
-    planned=None,
-    notified=None,
-    critical=None,
-    exclusion=None,
-    share=None,
-    calendar=None,
-    minimum_outage=0,
-    probe_interval=0,
-    probe_origin=0,
-    probe_rounding="detected",
-    partial="full",
-):
-    """Downtime and agreed seconds per slice [series_start + i step, + step), i < n: the
-    time-based series for :func:`burn_alerts`. Returns ``(downtime, agreed)`` int64
-    arrays."""
-    arrays = _outage_arrays(start, end, planned, notified, critical, exclusion, share)
+def availability_series(start, end, series_start, step, n, **outages):
+    """Downtime and agreed seconds per slice [series_start + i step, + step), i < n, with
+    the keyword arguments of :func:`availability`: the time-based series for
+    :func:`burn_alerts`. Returns ``(downtime, agreed)`` int64 arrays."""
+    arrays, options = _outage_inputs(start, end, **outages)
     down = np.zeros(n, dtype=np.int64)
     agreed = np.zeros(n, dtype=np.int64)
     _native.availability_series(
-        down,
-        agreed,
-        *arrays,
-        to_instant(series_start, "series_start"),
-        to_seconds(step, "step"),
-        *_options(calendar, minimum_outage, probe_interval, probe_origin, probe_rounding, partial),
+        down, agreed, *arrays, to_instant(series_start, "series_start"), to_seconds(step, "step"), *options
     )
     return down, agreed
 
@@ -755,10 +719,6 @@ class GapEdges(_Named):
     INNER = _native.GAP_INNER
     NEIGHBOURS = _native.GAP_NEIGHBOURS
 
-    @staticmethod
-    def _name_fn():
-        return _native.gap_edges_name
-
 
 @dataclasses.dataclass(frozen=True)
 class Gap:
@@ -822,10 +782,6 @@ class DeadlineState(_Named):
     LATE = _native.DEADLINE_LATE
     MISSED = _native.DEADLINE_MISSED
     PENDING = _native.DEADLINE_PENDING
-
-    @staticmethod
-    def _name_fn():
-        return _native.deadline_state_name
 
 
 def deadlines(delivered, deadline, as_of):
@@ -891,3 +847,14 @@ def service_hours_coverage(provided, required, period_start, period_end):
             to_instant(period_end, "period_end"),
         )
     )
+
+
+#: The C name function of each enum (the stable words come from the library).
+_WORD_OF = {
+    CallRate: _native.call_rate_name,
+    Exclusion: _native.outage_exclusion_name,
+    PartialPolicy: _native.partial_policy_name,
+    ProbeRounding: _native.probe_rounding_name,
+    GapEdges: _native.gap_edges_name,
+    DeadlineState: _native.deadline_state_name,
+}
