@@ -42,6 +42,16 @@ def test_rate_no_data_is_neither_zero_nor_one():
         itsm.Rate(-1, 2)
 
 
+def test_results_pickle_as_itsm_values():
+    import pickle
+
+    a = itsm.availability([0], [10], 0, 100)
+    assert pickle.loads(pickle.dumps(a)) == a and type(a).__module__ == "itsm"
+    r = pickle.loads(pickle.dumps(itsm.Rate(1, 3)))
+    assert r == itsm.Rate(1, 3) and r.ratio == 1 / 3
+    assert pickle.loads(pickle.dumps(itsm.CallRate.BUSY_RATE)).word == "busy_rate"
+
+
 def test_rates_add_by_volume():
     # 1 of 2 and 3 of 4: 4/6, not the mean of 50 % and 75 %.
     total = itsm.Rate(1, 2) + itsm.Rate(3, 4) + itsm.Rate(0, 0)
