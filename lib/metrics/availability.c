@@ -152,16 +152,6 @@ static int keep_episodes(prepared *p, const itsm__spans *seg, int64_t minimum)
     return rc;
 }
 
-/* Append [s, e) to a sorted list, merging it into the last span when they overlap or touch. */
-static void append_merged(itsm__spans *out, const itsm__span *x)
-{
-    itsm__span *last = out->n > 0 ? &out->v[out->n - 1] : NULL;
-    if (last != NULL && x->s <= last->e)
-        last->e = x->e > last->e ? x->e : last->e;
-    else
-        out->v[out->n++] = (itsm__span){x->s, x->e, 1};
-}
-
 /* The plain union of two sorted disjoint lists, by one merge: O(n + m). */
 static int unite_two(itsm__spans *out, const itsm__spans *a, const itsm__spans *b)
 {
@@ -169,7 +159,8 @@ static int unite_two(itsm__spans *out, const itsm__spans *a, const itsm__spans *
     size_t i = 0, j = 0;
     while (rc == ITSM_OK && (i < a->n || j < b->n)) {
         bool take_a = j == b->n || (i < a->n && a->v[i].s <= b->v[j].s);
-        append_merged(out, take_a ? &a->v[i++] : &b->v[j++]);
+        const itsm__span *x = take_a ? &a->v[i++] : &b->v[j++];
+        itsm__spans_append_merged(out, x->s, x->e, 1);
     }
     return rc;
 }

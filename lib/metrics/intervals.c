@@ -24,8 +24,19 @@ void itsm__spans_free(itsm__spans *list)
     *list = (itsm__spans){NULL, 0, 0};
 }
 
-/* A copy of `list` sorted by start. */
-static int sorted_copy(itsm__span **out, const itsm__spans *list)
+/* Bits that hold every index below n (at least 1). */
+static int index_bits(size_t n)
+{
+    int bits = 1;
+    while (bits < ITSM__INDEX_BITS && ((size_t)1 << bits) < n)
+        bits++;
+    return bits;
+}
+
+/* A copy of `list` sorted by start. The keys are (start - smallest start) << bits | index
+ * with `bits` just enough for the indices, so that the radix sort has few digits to do;
+ * *uniform says whether every span has the same weight. */
+static int sorted_copy(itsm__span **out, bool *uniform, const itsm__spans *list)
 {
     if (list->n > ITSM__MAX_INDEXED)
         return itsm__error(ITSM_ERANGE, "intervals: more than %zu intervals", ITSM__MAX_INDEXED);
@@ -33,12 +44,20 @@ static int sorted_copy(itsm__span **out, const itsm__spans *list)
     uint64_t *keys = itsm__malloc(n * sizeof *keys, "intervals");
     itsm__span *v = itsm__malloc(n * sizeof *v, "intervals");
     int rc = keys != NULL && v != NULL ? ITSM_OK : ITSM_ENOMEM;
+    int64_t lo = INT64_MAX;
+    *uniform = true;
+    for (size_t i = 0; i < list->n; i++) {
+        lo = list->v[i].s < lo ? list->v[i].s : lo;
+        *uniform = *uniform && list->v[i].w == list->v[0].w;
+    }
+    int bits = index_bits(list->n);
     for (size_t i = 0; rc == ITSM_OK && i < list->n; i++)
-        keys[i] = itsm__instant_key(list->v[i].s, i);
+        keys[i] = ((uint64_t)(list->v[i].s - lo) << bits) | (uint64_t)i;
     if (rc == ITSM_OK)
         rc = itsm__sort_u64(keys, list->n, "intervals");
+    uint64_t mask = ((uint64_t)1 << bits) - 1;
     for (size_t i = 0; rc == ITSM_OK && i < list->n; i++)
-        v[i] = list->v[itsm__key_index(keys[i])];
+        v[i] = list->v[keys[i] & mask];
     itsm__free(keys);
     if (rc != ITSM_OK) {
         itsm__free(v);
@@ -46,6 +65,15 @@ static int sorted_copy(itsm__span **out, const itsm__spans *list)
     }
     *out = v;
     return ITSM_OK;
+}
+
+void itsm__spans_append_merged(itsm__spans *out, int64_t s, int64_t e, int64_t w)
+{
+    itsm__span *last = out->n > 0 ? &out->v[out->n - 1] : NULL;
+    if (last != NULL && s <= last->e)
+        last->e = e > last->e ? e : last->e;
+    else
+        out->v[out->n++] = (itsm__span){s, e, w};
 }
 
 /* ---- a max-heap of (weight, end) ----------------------------------------------------------- */
@@ -121,17 +149,22 @@ static void sweep(itsm__spans *out, const itsm__span *a, size_t n, heap *h)
 int itsm__spans_unite(itsm__spans *list)
 {
     itsm__span *sorted = NULL;
-    int rc = sorted_copy(&sorted, list);
+    bool uniform = true;
+    int rc = sorted_copy(&sorted, &uniform, list);
     if (rc != ITSM_OK)
         return rc;
     size_t n = list->n;
     /* Each start and each end opens at most one output span. */
     itsm__spans out = {itsm__malloc((2 * n + 1) * sizeof(itsm__span), "intervals"), 0, 2 * n + 1};
-    heap h = {itsm__malloc((n + 1) * sizeof(itsm__span), "intervals"), 0};
-    if (out.v == NULL || h.v == NULL) {
+    /* With one weight the union is a merge of the sorted spans; else the heap sweep. */
+    heap h = {uniform ? NULL : itsm__malloc((n + 1) * sizeof(itsm__span), "intervals"), 0};
+    if (out.v == NULL || (!uniform && h.v == NULL)) {
         rc = ITSM_ENOMEM;
     } else {
-        sweep(&out, sorted, n, &h);
+        for (size_t i = 0; uniform && i < n; i++)
+            itsm__spans_append_merged(&out, sorted[i].s, sorted[i].e, sorted[i].w);
+        if (!uniform)
+            sweep(&out, sorted, n, &h);
         itsm__spans_free(list);
         *list = out;
         out.v = NULL;

@@ -90,6 +90,10 @@ int itsm__spans_reserve(itsm__spans *list, size_t need);
 int itsm__spans_push(itsm__spans *list, int64_t s, int64_t e, int64_t w);
 void itsm__spans_free(itsm__spans *list);
 
+/* Append [s, e) of weight w to a list sorted by start, merging it into the last span
+ * when they overlap or touch (room for it reserved by the caller). */
+void itsm__spans_append_merged(itsm__spans *out, int64_t s, int64_t e, int64_t w);
+
 /* Replace `list` (any order, s < e, w > 0) by its weighted union: sorted disjoint spans
  * whose weight at each instant is the largest weight covering it; adjacent spans of equal
  * weight merged. With all weights equal this is the plain union. */
