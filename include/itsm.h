@@ -19,5 +19,6 @@
 #include "itsm/records.h"
 #include "itsm/clock.h"
 #include "itsm/sla.h"
+#include "itsm/metrics.h"
 
 #endif /* ITSM_H */

@@ -40,6 +40,7 @@
 #include "itsm/holidays.h"
 #include "itsm/calendar.h"
 #include "itsm/maint.h"
+#include "itsm/metrics.h"
 %}
 
 /* <stdint.i> is not used: it maps int64_t to `long long`, and the casts SWIG would then
@@ -145,6 +146,7 @@ struct itsm_calendar {};
 %include "itsm_records.i"
 %include "itsm_clock.i"
 %include "itsm_sla.i"
+%include "itsm_metrics.i"
 
 /* A macro combining enum values, which SWIG does not evaluate by itself. */
 %constant unsigned int LOCAL_STRICT = (ITSM_GAP_ERROR | ITSM_OVERLAP_ERROR);

@@ -39,6 +39,35 @@ itsm_tz *itsm_test_zone(const char *name)
     return tz;
 }
 
+itsm_instant itsm_test_at(const char *text)
+{
+    itsm_instant t = 0;
+    int rc = itsm_instant_parse(&t, text, NULL);
+    if (rc != ITSM_OK) {
+        print_error("cannot parse %s: %s\n", text, itsm_error_last());
+        fail();
+    }
+    return t;
+}
+
+itsm_calendar *itsm_test_weekly(const char *zone, const char *days, int32_t from, int32_t to, const char *holidays)
+{
+    itsm_calendar_spec *spec = NULL;
+    itsm_calendar *cal = NULL;
+    assert_itsm_ok(itsm_calendar_spec_new(&spec, "weekly", zone, NULL));
+    for (const char *d = days; *d != '\0'; d++)
+        assert_itsm_ok(itsm_calendar_spec_add_interval(spec, *d - '0', from, to, ITSM_INTERVAL_SAME_DAY));
+    if (holidays != NULL) {
+        itsm_holiday_set *set = NULL;
+        assert_itsm_ok(itsm_holiday_set_builtin(&set, holidays));
+        assert_itsm_ok(itsm_calendar_spec_add_holidays(spec, set));
+        itsm_holiday_set_free(set);
+    }
+    assert_itsm_ok(itsm_calendar_compile(&cal, spec));
+    itsm_calendar_spec_free(spec);
+    return cal;
+}
+
 int itsm_test_group_setup(void **state)
 {
     (void)state;

@@ -25,6 +25,15 @@ void itsm_test_assert_ok(int rc, const char *expr, const char *file, int line);
 /* Load a zone from the system tz database, failing the test when it is missing. */
 itsm_tz *itsm_test_zone(const char *name);
 
+/* The instant of ISO 8601 text with an offset ("2024-06-03T09:00:00Z"), failing the test
+ * when it does not parse. */
+itsm_instant itsm_test_at(const char *text);
+
+/* A compiled calendar in `zone` open [from, to) (seconds after local midnight) on each ISO
+ * weekday listed as a digit in `days` ("12345" = Mon-Fri), closed on the built-in holiday
+ * set `holidays` (NULL: none). Release with itsm_calendar_free(). */
+itsm_calendar *itsm_test_weekly(const char *zone, const char *days, int32_t from, int32_t to, const char *holidays);
+
 /* Fault injection: an allocator that fails its fail_at-th call (counting from 0; -1 never)
  * and counts every call, so a test can also prove that something does not allocate. */
 typedef struct itsm_test_chaos {

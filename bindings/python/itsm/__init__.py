@@ -54,6 +54,12 @@ Public API:
   :class:`Consequence`); the built-in catalogue of the guideline's SLA tables,
   :func:`catalogue` (:class:`CatalogueService`), :func:`catalogue_service` and
   :func:`catalogue_json`;
+* SLA metrics (``itsm/metrics.h``): :class:`Rate` (with "no data"), :func:`duration_stats`,
+  :func:`percentiles`, call-center rates (:func:`call_counts`, :class:`CallRate`),
+  :func:`availability` (also :func:`availability_from_dataframe`), :func:`reliability`
+  (MTBF/MTRS), :func:`error_budget`, :func:`burn_alerts`, :func:`allowed_downtime`,
+  :func:`count_events`, :func:`largest_gap`, :func:`rpo_achieved`, :func:`deadlines`,
+  :func:`ordinal_compare`, :func:`service_hours_coverage`;
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -71,6 +77,7 @@ from . import (
     _incident,
     _lifecycle,
     _maint,
+    _metrics,
     _policy,
     _records,
     _sla,
@@ -85,6 +92,7 @@ from ._holidays import *  # noqa: F401,F403
 from ._incident import *  # noqa: F401,F403
 from ._lifecycle import *  # noqa: F401,F403
 from ._maint import *  # noqa: F401,F403
+from ._metrics import *  # noqa: F401,F403
 from ._policy import *  # noqa: F401,F403
 from ._records import *  # noqa: F401,F403
 from ._sla import *  # noqa: F401,F403
@@ -107,7 +115,7 @@ INSTANT_MAX = _native.INSTANT_MAX
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
 for _module in (
     _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _clock,
-    _sla, _errors
+    _sla, _metrics, _errors
 ):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.
