@@ -102,6 +102,18 @@ int itsm__json_member(const json_t **out, const json_t *obj, const char *key, co
     return ITSM_OK;
 }
 
+int itsm__json_required_text(const char **out, const json_t *obj, const char *key, const itsm__jpath *p)
+{
+    const json_t *v = NULL;
+    itsm__jpath kp = itsm__jpath_key(p, key);
+    int rc = itsm__json_member(&v, obj, key, p);
+    if (rc == ITSM_OK)
+        rc = itsm__json_get_string(out, v, &kp);
+    if (rc == ITSM_OK && (*out)[0] == '\0')
+        rc = itsm__jpath_error(ITSM_EINVAL, &kp, "must not be empty");
+    return rc;
+}
+
 /* Every key of `obj` must be one of `allowed` (NULL-terminated). */
 int itsm__json_check_keys(const json_t *obj, const char *const *allowed, const itsm__jpath *p)
 {
@@ -259,6 +271,39 @@ int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, co
     itsm__json_quote(q, sizeof q, text, 40);
     return itsm__jpath_error(ITSM_EINVAL, &tp, "%s is not %s%s (the document type this reader takes)", q,
                              types[1] == NULL ? "" : "one of ", expected);
+}
+
+int itsm__json_new_document(json_t **out, int schema, const char *type, const char *what)
+{
+    json_t *root = json_object();
+    *out = NULL;
+    if (root == NULL)
+        return itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
+    int rc = itsm__json_put(root, "itsm_schema", json_integer(schema), what);
+    if (rc == ITSM_OK)
+        rc = itsm__json_put(root, "type", json_string(type), what);
+    if (rc != ITSM_OK) {
+        json_decref(root);
+        return rc;
+    }
+    *out = root;
+    return ITSM_OK;
+}
+
+json_t *itsm__json_date(itsm_date date)
+{
+    char buf[ITSM_DATE_TEXT_SIZE];
+    if (itsm_date_format(buf, sizeof buf, date) != ITSM_OK)
+        return NULL;
+    return json_string(buf);
+}
+
+json_t *itsm__json_instant(itsm_instant t)
+{
+    char buf[ITSM_INSTANT_TEXT_SIZE];
+    if (itsm_instant_format(buf, sizeof buf, t, NULL) != ITSM_OK)
+        return NULL;
+    return json_string(buf);
 }
 
 int itsm__json_dump(char **out, const json_t *root, const char *what)
