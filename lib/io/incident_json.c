@@ -31,18 +31,6 @@ static int check_header(const json_t *root, const char *type, const itsm__jpath 
     return itsm__json_check_header(&which, root, ITSM__INCIDENT_SCHEMA, types, rp);
 }
 
-static int get_required_text(const char **out, const json_t *obj, const char *key, const itsm__jpath *p)
-{
-    const json_t *v = NULL;
-    itsm__jpath kp = itsm__jpath_key(p, key);
-    int rc = itsm__json_member(&v, obj, key, p);
-    if (rc == ITSM_OK)
-        rc = itsm__json_get_string(out, v, &kp);
-    if (rc == ITSM_OK && (*out)[0] == '\0')
-        rc = itsm__jpath_error(ITSM_EINVAL, &kp, "must not be empty");
-    return rc;
-}
-
 /* An ISO 8601 instant with an offset or Z; the message quotes the text and says why. */
 static int get_instant(itsm_instant *out, const json_t *v, const itsm__jpath *p)
 {
@@ -135,7 +123,7 @@ static int read_assignment(itsm_incident *inc, const json_t *e, const itsm__jpat
     if (rc == ITSM_OK)
         rc = get_required_instant(&at, e, p);
     if (rc == ITSM_OK)
-        rc = get_required_text(&group, e, "group", p);
+        rc = itsm__json_required_text(&group, e, "group", p);
     if (rc == ITSM_OK && (rc = itsm_incident_add_assignment(inc, at, group)) != ITSM_OK)
         rc = itsm__jpath_wrap(rc, &ap);
     return rc;
@@ -159,7 +147,7 @@ static int read_severity(itsm_incident *inc, const json_t *e, const itsm__jpath 
     if (rc == ITSM_OK)
         rc = get_word(&level, v, severity_words, 5, "a severity level", "\"0\", \"0+\", \"1\", \"2\", \"3\"", &lp);
     if (rc == ITSM_OK)
-        rc = get_required_text(&by, e, "by", p);
+        rc = itsm__json_required_text(&by, e, "by", p);
     if (rc == ITSM_OK && (rc = itsm_incident_declare_severity(inc, at, (itsm_severity_level)level, by)) != ITSM_OK)
         rc = itsm__jpath_wrap(rc, &ap);
     return rc;
@@ -201,7 +189,7 @@ static int read_incident(itsm_incident **out, const json_t *obj, bool document, 
     const char *id = NULL;
     itsm_incident *inc = NULL;
     if (rc == ITSM_OK)
-        rc = get_required_text(&id, obj, "id", p);
+        rc = itsm__json_required_text(&id, obj, "id", p);
     if (rc == ITSM_OK && (rc = itsm_incident_new(&inc, id)) != ITSM_OK) {
         itsm__jpath ip = itsm__jpath_key(p, "id");
         rc = itsm__jpath_wrap(rc, &ip);
@@ -304,92 +292,49 @@ itsm_status itsm_incident_set_from_json(itsm_incident ***out, size_t *out_count,
 
 /* ---- writing ------------------------------------------------------------------------------ */
 
-static int put(json_t *obj, const char *key, json_t *value, const char *what)
-{
-    return itsm__json_put(obj, key, value, what);
-}
-
-static json_t *instant_text(itsm_instant t)
-{
-    char buf[ITSM_INSTANT_TEXT_SIZE];
-    if (itsm_instant_format(buf, sizeof buf, t, NULL) != ITSM_OK)
-        return NULL;
-    return json_string(buf);
-}
-
 static int put_list(json_t *obj, const char *key, json_t **list, const char *what)
 {
     *list = json_array();
-    return put(obj, key, *list, what);
+    return itsm__json_put(obj, key, *list, what);
 }
 
 /* The members of `inc` into `obj` (after any header). */
 static int write_incident(json_t *obj, const itsm_incident *inc, const char *what)
 {
-    int rc = put(obj, "id", json_string(inc->id), what);
+    static const char *const change_keys[] = {"status", "group", "by"};
+    static const char *const assignment_keys[] = {"group"};
+    static const char *const severity_keys[] = {"level", "by"};
+    int rc = itsm__json_put(obj, "id", json_string(inc->id), what);
     for (size_t k = 0; rc == ITSM_OK && k < ITSM__INCIDENT_TEXT_COUNT; k++) {
         if (inc->text[k] != NULL)
-            rc = put(obj, itsm__incident_text_keys[k], json_string(inc->text[k]), what);
+            rc = itsm__json_put(obj, itsm__incident_text_keys[k], json_string(inc->text[k]), what);
     }
     for (size_t k = 0; rc == ITSM_OK && k < ITSM__INCIDENT_LEVEL_COUNT; k++) {
         if (inc->level[k] != 0)
-            rc = put(obj, itsm__incident_level_keys[k], json_integer(inc->level[k]), what);
+            rc = itsm__json_put(obj, itsm__incident_level_keys[k], json_integer(inc->level[k]), what);
     }
     json_t *list = NULL;
     if (rc == ITSM_OK)
         rc = put_list(obj, "status_history", &list, what);
     for (size_t i = 0; rc == ITSM_OK && i < inc->change_count; i++) {
         const itsm__incident_change *c = &inc->changes[i];
-        json_t *e = json_object();
-        rc = itsm__json_append(list, e, what);
-        if (rc == ITSM_OK)
-            rc = put(e, "at", instant_text(c->at), what);
-        if (rc == ITSM_OK)
-            rc = put(e, "status", json_string(status_words[c->status]), what);
-        if (rc == ITSM_OK && c->group != NULL)
-            rc = put(e, "group", json_string(c->group), what);
-        if (rc == ITSM_OK && c->by != NULL)
-            rc = put(e, "by", json_string(c->by), what);
+        const char *const texts[] = {status_words[c->status], c->group, c->by};
+        rc = itsm__json_append_history(list, c->at, 3, change_keys, texts, what);
     }
     if (rc == ITSM_OK && inc->assignment_count > 0)
         rc = put_list(obj, "assignment_history", &list, what);
     for (size_t i = 0; rc == ITSM_OK && i < inc->assignment_count; i++) {
-        json_t *e = json_object();
-        rc = itsm__json_append(list, e, what);
-        if (rc == ITSM_OK)
-            rc = put(e, "at", instant_text(inc->assignments[i].at), what);
-        if (rc == ITSM_OK)
-            rc = put(e, "group", json_string(inc->assignments[i].group), what);
+        const char *const texts[] = {inc->assignments[i].group};
+        rc = itsm__json_append_history(list, inc->assignments[i].at, 1, assignment_keys, texts, what);
     }
     if (rc == ITSM_OK && inc->severity_count > 0)
         rc = put_list(obj, "severity_declarations", &list, what);
     for (size_t i = 0; rc == ITSM_OK && i < inc->severity_count; i++) {
         const itsm__severity_decl *d = &inc->severities[i];
-        json_t *e = json_object();
-        rc = itsm__json_append(list, e, what);
-        if (rc == ITSM_OK)
-            rc = put(e, "at", instant_text(d->at), what);
-        if (rc == ITSM_OK)
-            rc = put(e, "level", json_string(severity_words[d->level]), what);
-        if (rc == ITSM_OK)
-            rc = put(e, "by", json_string(d->by), what);
+        const char *const texts[] = {severity_words[d->level], d->by};
+        rc = itsm__json_append_history(list, d->at, 2, severity_keys, texts, what);
     }
     return rc;
-}
-
-static json_t *header(const char *type, const char *what)
-{
-    json_t *root = json_object();
-    if (root == NULL) {
-        (void)itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
-        return NULL;
-    }
-    if (put(root, "itsm_schema", json_integer(ITSM__INCIDENT_SCHEMA), what) != ITSM_OK ||
-        put(root, "type", json_string(type), what) != ITSM_OK) {
-        json_decref(root);
-        return NULL;
-    }
-    return root;
 }
 
 itsm_status itsm_incident_to_json(char **out, const itsm_incident *incident)
@@ -397,8 +342,8 @@ itsm_status itsm_incident_to_json(char **out, const itsm_incident *incident)
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(incident);
     const char *what = "itsm_incident_to_json";
-    json_t *root = header("incident", what);
-    int rc = root != NULL ? ITSM_OK : ITSM_ENOMEM;
+    json_t *root = NULL;
+    int rc = itsm__json_new_document(&root, ITSM__INCIDENT_SCHEMA, "incident", what);
     if (rc == ITSM_OK)
         rc = write_incident(root, incident, what);
     if (rc == ITSM_OK)
@@ -417,8 +362,8 @@ itsm_status itsm_incident_set_to_json(char **out, const itsm_incident *const *in
         if (incidents[i] == NULL)
             return itsm__error(ITSM_EINVAL, "%s: incidents[%zu] is NULL", what, i);
     }
-    json_t *root = header("incident_set", what);
-    int rc = root != NULL ? ITSM_OK : ITSM_ENOMEM;
+    json_t *root = NULL;
+    int rc = itsm__json_new_document(&root, ITSM__INCIDENT_SCHEMA, "incident_set", what);
     json_t *list = NULL;
     if (rc == ITSM_OK)
         rc = put_list(root, "records", &list, what);

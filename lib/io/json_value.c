@@ -306,6 +306,20 @@ json_t *itsm__json_instant(itsm_instant t)
     return json_string(buf);
 }
 
+int itsm__json_append_history(json_t *list, itsm_instant at, size_t n, const char *const *keys,
+                              const char *const *texts, const char *what)
+{
+    json_t *e = json_object();
+    int rc = itsm__json_append(list, e, what);
+    if (rc == ITSM_OK)
+        rc = itsm__json_put(e, "at", itsm__json_instant(at), what);
+    for (size_t i = 0; rc == ITSM_OK && i < n; i++) {
+        if (texts[i] != NULL)
+            rc = itsm__json_put(e, keys[i], json_string(texts[i]), what);
+    }
+    return rc;
+}
+
 int itsm__json_dump(char **out, const json_t *root, const char *what)
 {
     const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY;

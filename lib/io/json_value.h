@@ -35,6 +35,11 @@ int itsm__json_new_document(json_t **out, int schema, const char *type, const ch
 json_t *itsm__json_date(itsm_date date);
 json_t *itsm__json_instant(itsm_instant t);
 
+/* Append one history entry {"at": <instant>, keys[0]: texts[0], ...} to `list`, leaving
+ * out the members whose text is NULL. */
+int itsm__json_append_history(json_t *list, itsm_instant at, size_t n, const char *const *keys,
+                              const char *const *texts, const char *what);
+
 /* `root` as text in libitsm's allocator (the caller frees it with itsm_free): two-space
  * indent, keys in insertion order, a trailing newline. */
 int itsm__json_dump(char **out, const json_t *root, const char *what);

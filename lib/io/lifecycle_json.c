@@ -33,19 +33,6 @@ static int check_header(const json_t *root, const char *type, const char *const 
     return rc;
 }
 
-/* A required, non-empty string member. */
-static int get_required_text(const char **out, const json_t *obj, const char *key, const itsm__jpath *p)
-{
-    const json_t *v = NULL;
-    itsm__jpath kp = itsm__jpath_key(p, key);
-    int rc = itsm__json_member(&v, obj, key, p);
-    if (rc == ITSM_OK)
-        rc = itsm__json_get_string(out, v, &kp);
-    if (rc == ITSM_OK && (*out)[0] == '\0')
-        rc = itsm__jpath_error(ITSM_EINVAL, &kp, "must not be empty");
-    return rc;
-}
-
 /* An optional date member: *has false when absent. */
 static int get_opt_date(bool *has, itsm_date *out, const json_t *obj, const char *key, const itsm__jpath *p)
 {
@@ -77,7 +64,7 @@ itsm_status itsm_ci_from_json(itsm_ci **out, const char *json, size_t len)
     const char *id = NULL;
     rc = check_header(root, "configuration_item", keys, &rp);
     if (rc == ITSM_OK)
-        rc = get_required_text(&id, root, "id", &rp);
+        rc = itsm__json_required_text(&id, root, "id", &rp);
     if (rc == ITSM_OK && (rc = itsm_ci_new(&ci, id)) != ITSM_OK) {
         itsm__jpath ip = itsm__jpath_key(&rp, "id");
         rc = itsm__jpath_wrap(rc, &ip);
@@ -155,7 +142,7 @@ static int read_history_entry(itsm_pending_item *item, const json_t *e, const it
     if (rc == ITSM_OK)
         rc = get_instant(&at, v, &ap);
     if (rc == ITSM_OK)
-        rc = get_required_text(&owner, e, "owner", p);
+        rc = itsm__json_required_text(&owner, e, "owner", p);
     if (rc == ITSM_OK)
         rc = itsm__json_member(&v, e, "status", p);
     if (rc == ITSM_OK)
@@ -222,11 +209,11 @@ itsm_status itsm_pending_from_json(itsm_pending_item **out, const char *json, si
     itsm_pending_status status = ITSM_PENDING_OPEN;
     rc = check_header(root, "pending_item", keys, &rp);
     if (rc == ITSM_OK)
-        rc = get_required_text(&id, root, "id", &rp);
+        rc = itsm__json_required_text(&id, root, "id", &rp);
     if (rc == ITSM_OK)
-        rc = get_required_text(&title, root, "title", &rp);
+        rc = itsm__json_required_text(&title, root, "title", &rp);
     if (rc == ITSM_OK)
-        rc = get_required_text(&owner, root, "owner", &rp);
+        rc = itsm__json_required_text(&owner, root, "owner", &rp);
     const json_t *sv = json_object_get(root, "status");
     if (rc == ITSM_OK && sv != NULL) {
         itsm__jpath sp = itsm__jpath_key(&rp, "status");
@@ -247,58 +234,22 @@ itsm_status itsm_pending_from_json(itsm_pending_item **out, const char *json, si
 
 /* ---- writing -------------------------------------------------------------------------------- */
 
-static int put(json_t *obj, const char *key, json_t *value, const char *what)
-{
-    return itsm__json_put(obj, key, value, what);
-}
-
-static json_t *date_text(itsm_date date)
-{
-    char buf[ITSM_DATE_TEXT_SIZE];
-    if (itsm_date_format(buf, sizeof buf, date) != ITSM_OK)
-        return NULL;
-    return json_string(buf);
-}
-
-static json_t *instant_text(itsm_instant t)
-{
-    char buf[ITSM_INSTANT_TEXT_SIZE];
-    if (itsm_instant_format(buf, sizeof buf, t, NULL) != ITSM_OK)
-        return NULL;
-    return json_string(buf);
-}
-
-static json_t *header(const char *type, const char *what)
-{
-    json_t *root = json_object();
-    if (root == NULL) {
-        (void)itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
-        return NULL;
-    }
-    if (put(root, "itsm_schema", json_integer(ITSM__LIFECYCLE_SCHEMA), what) != ITSM_OK ||
-        put(root, "type", json_string(type), what) != ITSM_OK) {
-        json_decref(root);
-        return NULL;
-    }
-    return root;
-}
-
 itsm_status itsm_ci_to_json(char **out, const itsm_ci *ci)
 {
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(ci);
     const char *what = "itsm_ci_to_json";
-    json_t *root = header("configuration_item", what);
-    int rc = root != NULL ? ITSM_OK : ITSM_ENOMEM;
+    json_t *root = NULL;
+    int rc = itsm__json_new_document(&root, ITSM__LIFECYCLE_SCHEMA, "configuration_item", what);
     if (rc == ITSM_OK)
-        rc = put(root, "id", json_string(ci->id), what);
+        rc = itsm__json_put(root, "id", json_string(ci->id), what);
     for (size_t k = 0; rc == ITSM_OK && k < ITSM__CI_TEXT_COUNT; k++) {
         if (ci->text[k] != NULL)
-            rc = put(root, itsm__ci_text_keys[k], json_string(ci->text[k]), what);
+            rc = itsm__json_put(root, itsm__ci_text_keys[k], json_string(ci->text[k]), what);
     }
     for (size_t k = 0; rc == ITSM_OK && k < ITSM__CI_DATE_COUNT; k++) {
         if (ci->has_date[k])
-            rc = put(root, itsm__ci_date_keys[k], date_text(ci->date[k]), what);
+            rc = itsm__json_put(root, itsm__ci_date_keys[k], itsm__json_date(ci->date[k]), what);
     }
     if (rc == ITSM_OK)
         rc = itsm__json_dump(out, root, what);
@@ -306,25 +257,11 @@ itsm_status itsm_ci_to_json(char **out, const itsm_ci *ci)
     return rc;
 }
 
-static json_t *status_text(itsm_pending_status status)
+static const char *status_word(itsm_pending_status status)
 {
     const char *name = NULL;
-    if (itsm_pending_status_name(&name, status) != ITSM_OK)
-        return NULL;
-    return json_string(name);
-}
-
-static json_t *entry_json(const itsm__pending_entry *e, const char *what)
-{
-    json_t *obj = json_object();
-    if (obj == NULL || put(obj, "at", instant_text(e->at), what) != ITSM_OK ||
-        put(obj, "owner", json_string(e->owner), what) != ITSM_OK ||
-        put(obj, "status", status_text(e->status), what) != ITSM_OK ||
-        (e->note != NULL && put(obj, "note", json_string(e->note), what) != ITSM_OK)) {
-        json_decref(obj);
-        return NULL;
-    }
-    return obj;
+    (void)itsm_pending_status_name(&name, status);
+    return name;
 }
 
 itsm_status itsm_pending_to_json(char **out, const itsm_pending_item *item)
@@ -332,25 +269,29 @@ itsm_status itsm_pending_to_json(char **out, const itsm_pending_item *item)
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(item);
     const char *what = "itsm_pending_to_json";
-    json_t *root = header("pending_item", what);
-    int rc = root != NULL ? ITSM_OK : ITSM_ENOMEM;
+    json_t *root = NULL;
+    int rc = itsm__json_new_document(&root, ITSM__LIFECYCLE_SCHEMA, "pending_item", what);
     if (rc == ITSM_OK)
-        rc = put(root, "id", json_string(item->id), what);
+        rc = itsm__json_put(root, "id", json_string(item->id), what);
     if (rc == ITSM_OK)
-        rc = put(root, "title", json_string(item->title), what);
+        rc = itsm__json_put(root, "title", json_string(item->title), what);
     if (rc == ITSM_OK)
-        rc = put(root, "owner", json_string(item->owner), what);
+        rc = itsm__json_put(root, "owner", json_string(item->owner), what);
     if (rc == ITSM_OK)
-        rc = put(root, "status", status_text(item->status), what);
+        rc = itsm__json_put(root, "status", json_string(status_word(item->status)), what);
     if (rc == ITSM_OK && item->has_due)
-        rc = put(root, "due", date_text(item->due), what);
+        rc = itsm__json_put(root, "due", itsm__json_date(item->due), what);
     if (rc == ITSM_OK && item->event != NULL)
-        rc = put(root, "trigger_event", json_string(item->event), what);
+        rc = itsm__json_put(root, "trigger_event", json_string(item->event), what);
     if (rc == ITSM_OK && item->history_count > 0) {
         json_t *list = json_array();
-        rc = put(root, "history", list, what);
-        for (size_t i = 0; rc == ITSM_OK && i < item->history_count; i++)
-            rc = itsm__json_append(list, entry_json(&item->history[i], what), what);
+        rc = itsm__json_put(root, "history", list, what);
+        for (size_t i = 0; rc == ITSM_OK && i < item->history_count; i++) {
+            static const char *const keys[] = {"owner", "status", "note"};
+            const itsm__pending_entry *e = &item->history[i];
+            const char *const texts[] = {e->owner, status_word(e->status), e->note};
+            rc = itsm__json_append_history(list, e->at, 3, keys, texts, what);
+        }
     }
     if (rc == ITSM_OK)
         rc = itsm__json_dump(out, root, what);
