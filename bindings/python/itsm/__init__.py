@@ -54,6 +54,7 @@ above is built on it.
 
 from . import (
     _agreement,
+    _base,
     _calendar,
     _errors,
     _holidays,
@@ -92,7 +93,7 @@ INSTANT_MAX = _native.INSTANT_MAX
 
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
 for _module in (
-    _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _errors
+    _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _errors, _base
 ):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.

@@ -2,12 +2,9 @@
 contract lint (``itsm/agreement.h``)."""
 
 import collections
-import enum
-import json
-import os
 
 from . import itsm_native as _native
-from ._convert import document_text as _document_text
+from ._base import ImmutableDocument, LabeledEnum, enum_attr
 
 __all__ = [
     "Agreement",
@@ -17,17 +14,16 @@ __all__ = [
 ]
 
 
-class Severity(enum.IntEnum):
-    """Severity of a lint finding (``itsm_severity``)."""
+class Severity(LabeledEnum):
+    """Severity of a lint finding (``itsm_severity``); ``.label`` is "error", "warning" or
+    "info"."""
 
     ERROR = _native.SEVERITY_ERROR
     WARNING = _native.SEVERITY_WARNING
     INFO = _native.SEVERITY_INFO
 
-    @property
-    def label(self):
-        """"error", "warning" or "info"."""
-        return _native.severity_name(int(self))
+    _label_of = staticmethod(_native.severity_name)
+    _what = enum_attr("a severity")
 
 
 #: One finding of :func:`lint`: its :class:`Severity`, the JSON path of the missing or
@@ -36,7 +32,7 @@ class Severity(enum.IntEnum):
 Finding = collections.namedtuple("Finding", "severity path message guideline")
 
 
-class Agreement:
+class Agreement(ImmutableDocument):
     """An agreement document (``itsm_agreement``), immutable: the service items of seed A
     4.3 / 5.1, the parties and contacts of both sides (4.4), named calendars, SLA items
     with levels L1-L4, work items and hardware maintenance details.
@@ -47,30 +43,9 @@ class Agreement:
     ``id`` is optional, so that :func:`lint` can say what an incomplete one lacks.
     """
 
-    __slots__ = ("_handle",)
-
-    def __init__(self, document):
-        self._handle = _native.agreement_from_json(_document_text(document, "Agreement()"))
-
-    @classmethod
-    def from_json(cls, document):
-        """An agreement from its document, a dict or JSON text."""
-        return cls(document)
-
-    @classmethod
-    def from_file(cls, path):
-        """An agreement from a JSON file."""
-        with open(os.fspath(path), "rb") as f:
-            return cls(f.read())
-
-    def to_json(self):
-        """The canonical JSON document (str): keys in schema order; loading it and saving
-        again gives the same text."""
-        return _native.agreement_to_json(self._handle)
-
-    def to_dict(self):
-        """The canonical document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
+    __slots__ = ()
+    _to_json = staticmethod(_native.agreement_to_json)
+    _from_json = staticmethod(_native.agreement_from_json)
 
     @property
     def id(self):
@@ -92,26 +67,6 @@ class Agreement:
             Finding(Severity(sev), path, message, guideline)
             for sev, path, message, guideline in _native.agreement_lint(self._handle)
         ]
-
-    def copy(self):
-        """An independent copy."""
-        return type(self)(self.to_json())
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    def __hash__(self):
-        return hash(self.to_json())
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))
 
     def __repr__(self):
         return f"<itsm.Agreement {self.id!r}>"

@@ -3,13 +3,11 @@ history, reopenings, severity declarations on the 0 / 0+ / 1 / 2 / 3 scale, prio
 matrices, JSON Lines streams and conversion from a pandas DataFrame of status changes."""
 
 import collections
-import enum
-import json
 import os
 from collections.abc import Mapping
 
 from . import itsm_native as _native
-from ._convert import document_text as _document_text
+from ._base import Document, LabeledEnum, enum_attr
 from ._convert import to_instant
 
 __all__ = [
@@ -25,8 +23,9 @@ __all__ = [
 ]
 
 
-class IncidentStatus(enum.IntEnum):
-    """Status of an incident after a change; also accepted as its name (``"on_hold"``)."""
+class IncidentStatus(LabeledEnum):
+    """Status of an incident after a change; also accepted as its name (``"on_hold"``).
+    ``.label`` is "new", "active", "on_hold", "resolved" or "closed"."""
 
     NEW = _native.INCIDENT_NEW
     ACTIVE = _native.INCIDENT_ACTIVE
@@ -34,23 +33,13 @@ class IncidentStatus(enum.IntEnum):
     RESOLVED = _native.INCIDENT_RESOLVED
     CLOSED = _native.INCIDENT_CLOSED
 
-    @property
-    def label(self):
-        """"new", "active", "on_hold", "resolved", "closed"."""
-        return _native.incident_status_name(int(self))
-
-    @classmethod
-    def coerce(cls, value):
-        if isinstance(value, str):
-            for member in cls:
-                if member.label == value or member.name == value.upper():
-                    return member
-            raise ValueError(f"{value!r} is not a status (new, active, on_hold, resolved, closed)")
-        return cls(value)
+    _label_of = staticmethod(_native.incident_status_name)
+    _what = enum_attr("a status")
 
 
-class SeverityLevel(enum.IntEnum):
-    """Severity of seed B Case 9-11, in order: "0", "0+", "1", "2", "3"."""
+class SeverityLevel(LabeledEnum):
+    """Severity of seed B Case 9-11, in order: ``.label`` "0", "0+", "1", "2", "3" (also
+    accepted by :meth:`coerce`)."""
 
     S0 = _native.SEVERITY_0
     S0_PLUS = _native.SEVERITY_0_PLUS
@@ -58,23 +47,13 @@ class SeverityLevel(enum.IntEnum):
     S2 = _native.SEVERITY_2
     S3 = _native.SEVERITY_3
 
-    @property
-    def label(self):
-        """"0", "0+", "1", "2", "3"."""
-        return _native.severity_level_name(int(self))
+    _label_of = staticmethod(_native.severity_level_name)
+    _what = enum_attr("a severity level")
+    _by_name = enum_attr(False)
 
     def __str__(self):
         # The scale's own name: str(SeverityLevel.S1) is "1", although its value is 2.
         return self.label
-
-    @classmethod
-    def coerce(cls, value):
-        if isinstance(value, str):
-            for member in cls:
-                if member.label == value:
-                    return member
-            raise ValueError(f"{value!r} is not a severity level (0, 0+, 1, 2, 3)")
-        return cls(value)
 
 
 #: One status change: ``at`` (int epoch seconds), ``status`` (:class:`IncidentStatus`),
@@ -131,7 +110,7 @@ class PriorityMatrix:
         return f"itsm.PriorityMatrix({[list(r) for r in self._rows]!r})"
 
 
-class Incident:
+class Incident(Document):
     """An incident record (``itsm_incident``).
 
     ``Incident("INC-1", service="payroll", impact=2, urgency=1)``, then
@@ -142,7 +121,10 @@ class Incident:
     ``urgency``, ``priority`` are None when not set and may be assigned.
     """
 
-    __slots__ = ("_handle",)
+    __slots__ = ()
+    _to_json = staticmethod(_native.incident_to_json)
+    _from_json = staticmethod(_native.incident_from_json)
+    _clone = staticmethod(_native.incident_clone)
 
     def __init__(self, id, **fields):
         self._handle = _native.incident_new(id)
@@ -151,48 +133,12 @@ class Incident:
                 raise TypeError(f"Incident() got an unexpected field {key!r}")
             setattr(self, key, value)
 
-    # ---- documents ----
     @classmethod
     def from_json(cls, document):
         """An incident from its document, a dict or JSON text. Errors name the JSON path."""
         if isinstance(document, Mapping) and "itsm_schema" not in document and "type" not in document:
             document = {"itsm_schema": 1, "type": "incident", **document}
-        obj = cls.__new__(cls)
-        obj._handle = _native.incident_from_json(_document_text(document, "Incident.from_json"))
-        return obj
-
-    @classmethod
-    def _wrap(cls, handle):
-        obj = cls.__new__(cls)
-        obj._handle = handle
-        return obj
-
-    def to_json(self):
-        """The canonical JSON document (str); loading it gives the same text back."""
-        return _native.incident_to_json(self._handle)
-
-    def to_dict(self):
-        """The canonical document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
-
-    def copy(self):
-        """An independent copy."""
-        return Incident._wrap(_native.incident_clone(self._handle))
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    __hash__ = None  # mutable
-
-    def __reduce__(self):
-        return (Incident.from_json, (self.to_json(),))
+        return super().from_json(document)
 
     def __repr__(self):
         return f"<itsm.Incident {self.id!r}>"

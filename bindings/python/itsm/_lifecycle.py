@@ -3,13 +3,10 @@
 
 import collections
 import datetime
-import enum
-import json
-import os
 from collections.abc import Mapping
 
 from . import itsm_native as _native
-from ._convert import document_text as _document_text
+from ._base import Document, LabeledEnum, enum_attr
 from ._convert import from_date, to_date, to_instant
 
 __all__ = [
@@ -23,31 +20,22 @@ __all__ = [
 ]
 
 
-class PendingStatus(enum.IntEnum):
-    """Status of a pending item; also accepted as its name (``"in_progress"``)."""
+class PendingStatus(LabeledEnum):
+    """Status of a pending item; also accepted as its name (``"in_progress"``). ``.label``
+    is the document's name: "open", "in_progress", "on_hold", "closed"."""
 
     OPEN = _native.PENDING_OPEN
     IN_PROGRESS = _native.PENDING_IN_PROGRESS
     ON_HOLD = _native.PENDING_ON_HOLD
     CLOSED = _native.PENDING_CLOSED
 
-    @property
-    def label(self):
-        """The document's name of the status: "open", "in_progress", "on_hold", "closed"."""
-        return _native.pending_status_name(int(self))
-
-    @classmethod
-    def coerce(cls, value):
-        if isinstance(value, str):
-            for member in cls:
-                if member.label == value or member.name == value.upper():
-                    return member
-            raise ValueError(f"{value!r} is not a status (open, in_progress, on_hold, closed)")
-        return cls(value)
+    _label_of = staticmethod(_native.pending_status_name)
+    _what = enum_attr("a status")
 
 
-class DueKind(enum.IntEnum):
-    """What falls due (``itsm_due_kind``)."""
+class DueKind(LabeledEnum):
+    """What falls due (``itsm_due_kind``); ``.label`` is "warranty", "parts_supply", ...,
+    "pending_event"."""
 
     WARRANTY = _native.DUE_WARRANTY
     PARTS_SUPPLY = _native.DUE_PARTS_SUPPLY
@@ -57,10 +45,8 @@ class DueKind(enum.IntEnum):
     PENDING_DATE = _native.DUE_PENDING_DATE
     PENDING_EVENT = _native.DUE_PENDING_EVENT
 
-    @property
-    def label(self):
-        """"warranty", "parts_supply", ..., "pending_event"."""
-        return _native.due_kind_name(int(self))
+    _label_of = staticmethod(_native.due_kind_name)
+    _what = enum_attr("a due kind")
 
 
 #: One history entry of a pending item: owner and status after a change at ``at`` (int
@@ -87,55 +73,7 @@ _DATE_FIELDS = {
 }
 
 
-class _Documented:
-    """Shared by the two item classes: canonical JSON, equality, pickling."""
-
-    __slots__ = ("_handle",)
-
-    def to_json(self):
-        """The canonical JSON document (str); loading it gives an equal item."""
-        return self._to_json(self._handle)
-
-    def to_dict(self):
-        """The canonical document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
-
-    @classmethod
-    def from_json(cls, document):
-        """An item from its document, a dict or JSON text. Errors name the JSON path."""
-        obj = cls.__new__(cls)
-        obj._handle = cls._from_json(_document_text(document, f"{cls.__name__}.from_json"))
-        return obj
-
-    @classmethod
-    def from_file(cls, path):
-        """An item from a JSON file."""
-        with open(os.fspath(path), "rb") as f:
-            return cls.from_json(f.read())
-
-    def copy(self):
-        """An independent copy."""
-        obj = type(self).__new__(type(self))
-        obj._handle = self._clone(self._handle)
-        return obj
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    __hash__ = None  # mutable
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))
-
-
-class ConfigurationItem(_Documented):
+class ConfigurationItem(Document):
     """A configuration item (``itsm_ci``): an id, text fields (``name``, ``model``,
     ``serial``, ``location``, ``maintenance_contract``) and lifecycle dates
     (``warranty_end``, ``parts_supply_end``, ``product_life_end``, ``support_end``, each the
@@ -197,7 +135,7 @@ for _key, _field in _DATE_FIELDS.items():
 del _key, _field
 
 
-class PendingItem(_Documented):
+class PendingItem(Document):
     """A pending item (懸案, ``itsm_pending_item``): an id, a title, an owner, a status and a
     due date *or* a trigger event ("OS version-up of server X"), with a history of owner
     and status changes that stays with the item when its owner changes.

@@ -2,12 +2,8 @@
 windows, backup runs, monitoring checks, modification requests and changes, effort records
 and report deliveries."""
 
-import enum
-import json
-import os
-
 from . import itsm_native as _native
-from ._convert import document_text as _document_text
+from ._base import ImmutableDocument, LabeledEnum, enum_attr
 
 __all__ = [
     "Record",
@@ -15,7 +11,7 @@ __all__ = [
 ]
 
 
-class RecordType(enum.IntEnum):
+class RecordType(LabeledEnum):
     """The type of a record (``itsm_record_type``); ``.label`` is its "type" word."""
 
     CALL = _native.RECORD_CALL
@@ -26,13 +22,11 @@ class RecordType(enum.IntEnum):
     EFFORT = _native.RECORD_EFFORT
     REPORT_DELIVERY = _native.RECORD_REPORT_DELIVERY
 
-    @property
-    def label(self):
-        """"call", "outage", "backup_run", ... as in the document's "type"."""
-        return _native.record_type_name(int(self))
+    _label_of = staticmethod(_native.record_type_name)
+    _what = enum_attr("a record type")
 
 
-class Record:
+class Record(ImmutableDocument):
     """An operational record document (``itsm_record``), immutable.
 
     ``Record(document)`` or :meth:`from_json` takes a dict or JSON text
@@ -40,30 +34,9 @@ class Record:
     :class:`RecordType` (``docs/schema/<type>.schema.json``); errors name the JSON path.
     """
 
-    __slots__ = ("_handle",)
-
-    def __init__(self, document):
-        self._handle = _native.record_from_json(_document_text(document, "Record()"))
-
-    @classmethod
-    def from_json(cls, document):
-        """A record from its document, a dict or JSON text."""
-        return cls(document)
-
-    @classmethod
-    def from_file(cls, path):
-        """A record from a JSON file."""
-        with open(os.fspath(path), "rb") as f:
-            return cls(f.read())
-
-    def to_json(self):
-        """The canonical JSON document (str): keys in schema order; loading it and saving
-        again gives the same text."""
-        return _native.record_to_json(self._handle)
-
-    def to_dict(self):
-        """The canonical document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
+    __slots__ = ()
+    _to_json = staticmethod(_native.record_to_json)
+    _from_json = staticmethod(_native.record_from_json)
 
     @property
     def type(self):
@@ -73,26 +46,6 @@ class Record:
     @property
     def id(self):
         return _native.record_id(self._handle)
-
-    def copy(self):
-        """An independent copy."""
-        return type(self)(self.to_json())
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    def __hash__(self):
-        return hash(self.to_json())
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))
 
     def __repr__(self):
         return f"<itsm.Record {self.type.label} {self.id!r}>"
