@@ -649,6 +649,29 @@ ITSMPY_ENUM_OUT(itsm_versionup_ease)
         SWIG_fail;
 }
 
+/* The advisory's reason, or None. */
+%typemap(in, numinputs=0) itsm_defect_advisory *out_advisory (itsm_defect_advisory temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_defect_advisory *out_advisory {
+    PyObject *obj = temp$argnum.given ? PyLong_FromLong((long)temp$argnum.reason) : (Py_INCREF(Py_None), Py_None);
+    if (itsmpy_output(&$result, obj) < 0)
+        SWIG_fail;
+}
+
+/* ((year, month, day) period_end, days) */
+%typemap(in, numinputs=0) itsm_claim_shift *out_shift (itsm_claim_shift temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_claim_shift *out_shift {
+    if (itsmpy_output(&$result, Py_BuildValue("((iii)i)", (int)temp$argnum.period_end.year,
+                                              (int)temp$argnum.period_end.month, (int)temp$argnum.period_end.day,
+                                              (int)temp$argnum.days)) < 0)
+        SWIG_fail;
+}
+
 /* (duty, not_exempt_for, text_en, text_ja); the texts are static and copied. */
 %typemap(in, numinputs=0) itsm_foss_responsibility *out (itsm_foss_responsibility temp) {
     memset(&temp, 0, sizeof temp);
