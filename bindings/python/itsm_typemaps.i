@@ -440,6 +440,20 @@ static int itsmpy_get_int64_buffer(PyObject *obj, Py_buffer *view)
     }
 }
 %enddef
+
+/* An opaque handle only libitsm creates, wrapped as PYNAME and owned by its proxy: out of a
+ * TYPE ** parameter with SWIG_POINTER_OWN, released by FREE in the proxy's destructor. */
+%define ITSMPY_HANDLE(TYPE, PYNAME, FREE)
+%rename(PYNAME) TYPE;
+%nodefaultctor TYPE;
+struct TYPE {};
+%extend TYPE {
+    ~TYPE() { FREE($self); }
+}
+%ignore FREE;
+ITSMPY_OWNED_OUT(TYPE)
+%enddef
+
 ITSMPY_OWNED_OUT(itsm_holiday_set)
 ITSMPY_OWNED_OUT(itsm_calendar_spec)
 ITSMPY_OWNED_OUT(itsm_calendar)

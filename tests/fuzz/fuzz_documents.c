@@ -1,7 +1,7 @@
-/* Fuzz target: the document readers of the domain model (agreements, configuration
- * items, pending items, incidents, incident sets and operational records) on the same
- * bytes. Whatever loads must write canonical text that loads and writes to the same text;
- * an agreement must also lint. */
+/* Fuzz target: the document readers of the domain model (agreements, services, parties,
+ * configuration items, pending items, incidents, incident sets and operational records)
+ * on the same bytes. Whatever loads must write canonical text that loads and writes to the
+ * same text; an agreement, a service and a party must also lint. */
 #include "itsm.h"
 
 #include <stdlib.h>
@@ -18,6 +18,15 @@ static void same_text(char *first, char *second)
     itsm_free(second);
 }
 
+/* Findings must name a JSON path and say what is wrong. */
+static void check_findings(itsm_finding *findings, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (findings[i].path == NULL || findings[i].path[0] != '$' || findings[i].message == NULL)
+            abort();
+    itsm_findings_free(findings, n);
+}
+
 static void agreement(const char *text, size_t size)
 {
     itsm_agreement *a = NULL, *b = NULL;
@@ -32,12 +41,47 @@ static void agreement(const char *text, size_t size)
     size_t n = 0;
     if (itsm_agreement_lint(&findings, &n, a) != ITSM_OK)
         abort();
-    for (size_t i = 0; i < n; i++)
-        if (findings[i].path == NULL || findings[i].path[0] != '$' || findings[i].message == NULL)
-            abort();
-    itsm_findings_free(findings, n);
+    check_findings(findings, n);
     itsm_agreement_free(a);
     itsm_agreement_free(b);
+}
+
+static void service(const char *text, size_t size)
+{
+    itsm_service *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_service_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_service_to_json(&t1, a) != ITSM_OK || itsm_service_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_service_to_json(&t2, b) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    itsm_finding *findings = NULL;
+    size_t n = 0;
+    if (itsm_service_lint(&findings, &n, a) != ITSM_OK)
+        abort();
+    check_findings(findings, n);
+    itsm_service_free(a);
+    itsm_service_free(b);
+}
+
+static void party(const char *text, size_t size)
+{
+    itsm_party *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_party_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_party_to_json(&t1, a) != ITSM_OK || itsm_party_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_party_to_json(&t2, b) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    itsm_finding *findings = NULL;
+    size_t n = 0;
+    if (itsm_party_lint(&findings, &n, a) != ITSM_OK)
+        abort();
+    check_findings(findings, n);
+    itsm_party_free(a);
+    itsm_party_free(b);
 }
 
 static void configuration_item(const char *text, size_t size)
@@ -119,6 +163,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const char *text = (const char *)data;
     agreement(text, size);
+    service(text, size);
+    party(text, size);
     configuration_item(text, size);
     pending_item(text, size);
     incident(text, size);

@@ -39,6 +39,36 @@ itsm_tz *itsm_test_zone(const char *name)
     return tz;
 }
 
+char *itsm_test_read_source(const char *relpath)
+{
+    const char *self = __FILE__;
+    const char *tail = strstr(self, "tests/unit/itsm_test.c");
+    assert_non_null(tail);
+    char path[1024];
+    (void)snprintf(path, sizeof path, "%.*s%s", (int)(tail - self), self, relpath);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        print_error("cannot open %s\n", path);
+        fail();
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    size_t n;
+    while ((n = fread(buf + len, 1, cap - 1 - len, f)) > 0) {
+        len += n;
+        if (len == cap - 1) {
+            cap *= 2;
+            char *bigger = realloc(buf, cap);
+            assert_non_null(bigger);
+            buf = bigger;
+        }
+    }
+    fclose(f);
+    buf[len] = '\0';
+    return buf;
+}
+
 int itsm_test_group_setup(void **state)
 {
     (void)state;

@@ -25,6 +25,11 @@ void itsm_test_assert_ok(int rc, const char *expr, const char *file, int line);
 /* Load a zone from the system tz database, failing the test when it is missing. */
 itsm_tz *itsm_test_zone(const char *name);
 
+/* The contents of a file of the source tree, `relpath` from the repository's top
+ * (e.g. "tests/fuzz/corpus/documents/party-user.json"), NUL-terminated; release with
+ * free(). Fails the test when the file cannot be read. */
+char *itsm_test_read_source(const char *relpath);
+
 /* Fault injection: an allocator that fails its fail_at-th call (counting from 0; -1 never)
  * and counts every call, so a test can also prove that something does not allocate. */
 typedef struct itsm_test_chaos {

@@ -35,8 +35,10 @@ Public API:
   (with :class:`PendingStatus` and a :class:`PendingChange` history) and
   :func:`expiring` -- what expires or falls due within N days, as :class:`Due`
   (:class:`DueKind`);
-* agreements (``itsm/agreement.h``): :class:`Agreement` documents and :func:`lint`, the
-  contract lint returning :class:`Finding` (with a :class:`Severity`);
+* agreements (``itsm/agreement.h``, ``itsm/service.h``): :class:`Agreement` documents,
+  :class:`Service` and :class:`Party` documents of their own (read by the agreement's
+  tables) and :func:`lint`, the contract lint returning :class:`Finding` (with a
+  :class:`Severity`);
 * incidents (``itsm/incident.h``): :class:`Incident` records with status, assignment and
   severity histories (:class:`IncidentStatus`, :class:`SeverityLevel`), a
   :class:`PriorityMatrix`, :func:`read_incidents_jsonl` and
