@@ -38,35 +38,6 @@ ITSMPY_OWNED_OUT(itsm_ci)
 ITSMPY_OWNED_OUT(itsm_pending_item)
 ITSMPY_ENUM_OUT(itsm_pending_status)
 
-/* A sequence of handles of one type, held (with every handle) until the call returns. */
-%define ITSMPY_HANDLE_SEQ(TYPE, ARRAY, COUNT, NAME)
-%typemap(in) (const TYPE *const *ARRAY, size_t COUNT) (PyObject *seq = NULL, const TYPE **array = NULL) {
-    seq = PySequence_Fast($input, NAME " must be a sequence");
-    if (seq == NULL)
-        SWIG_fail;
-    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
-    array = PyMem_Malloc(sizeof *array * (size_t)(count > 0 ? count : 1));
-    if (array == NULL) {
-        PyErr_NoMemory();
-        SWIG_fail;
-    }
-    for (Py_ssize_t i = 0; i < count; i++) {
-        void *ptr = NULL;
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        if (!SWIG_IsOK(SWIG_ConvertPtr(item, &ptr, $descriptor(TYPE *), 0)) || ptr == NULL) {
-            PyErr_Format(PyExc_TypeError, NAME "[%zd] has the wrong type (%.200s)", i, Py_TYPE(item)->tp_name);
-            SWIG_fail;
-        }
-        array[i] = ptr;
-    }
-    $1 = ($1_ltype)array;
-    $2 = (size_t)count;
-}
-%typemap(freearg) (const TYPE *const *ARRAY, size_t COUNT) {
-    PyMem_Free((void *)array$argnum);
-    Py_XDECREF(seq$argnum);
-}
-%enddef
 ITSMPY_HANDLE_SEQ(itsm_ci, cis, n_cis, "cis")
 ITSMPY_HANDLE_SEQ(itsm_pending_item, items, n_items, "items")
 

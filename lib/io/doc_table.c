@@ -197,6 +197,16 @@ int itsm__doc_read(itsm__anode *node, const json_t *obj, const itsm__dspec *spec
     return rc;
 }
 
+int itsm__doc_read_document(itsm__anode *root, size_t *out_type, const json_t *doc, int schema,
+                            const char *const *types, const itsm__dspec *const *specs)
+{
+    itsm__jpath rp = itsm__jpath_root();
+    int rc = itsm__json_check_header(out_type, doc, schema, types, &rp);
+    if (rc == ITSM_OK)
+        rc = itsm__doc_read(root, doc, specs[*out_type], itsm__doc_root_keys, &rp);
+    return rc;
+}
+
 int itsm__doc_from_json(itsm__anode *root, size_t *out_type, const char *json, size_t len, const char *what,
                         int schema, const char *const *types, const itsm__dspec *const *specs)
 {
@@ -204,10 +214,7 @@ int itsm__doc_from_json(itsm__anode *root, size_t *out_type, const char *json, s
     int rc = itsm__json_load(&doc, json, len, what);
     if (rc != ITSM_OK)
         return rc;
-    itsm__jpath rp = itsm__jpath_root();
-    rc = itsm__json_check_header(out_type, doc, schema, types, &rp);
-    if (rc == ITSM_OK)
-        rc = itsm__doc_read(root, doc, specs[*out_type], itsm__doc_root_keys, &rp);
+    rc = itsm__doc_read_document(root, out_type, doc, schema, types, specs);
     json_decref(doc);
     return rc;
 }

@@ -86,6 +86,10 @@ int itsm__doc_read(itsm__anode *node, const json_t *obj, const itsm__dspec *spec
 /* Put the members of `node` (read by `spec`) into the JSON object `obj`, in node order. */
 int itsm__doc_put(json_t *obj, const itsm__anode *node, const itsm__dspec *spec, const char *what);
 
+/* A whole document already parsed: its header (as below) and members. */
+int itsm__doc_read_document(itsm__anode *root, size_t *out_type, const json_t *doc, int schema,
+                            const char *const *types, const itsm__dspec *const *specs);
+
 /* A whole document: JSON text with the header (`"itsm_schema"` 1 .. `schema`, `"type"` one
  * of the NULL-terminated `types`, its index in *out_type) and the members of
  * specs[*out_type] read into `root`. On failure `root` holds what was read so far (the

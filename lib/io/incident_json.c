@@ -7,14 +7,15 @@
  * out fields that are not set, so loading its output and saving it again gives the same
  * text. The stream holds one line and one record at a time. */
 #include "internal.h"
+#include "io/doc_set.h"
 #include "io/json_value.h"
+#include "io/jsonl.h"
 #include "model/incident_internal.h"
 
 #include "itsm/incident.h"
 
 #include <jansson.h>
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -250,44 +251,50 @@ void itsm_incident_set_free(itsm_incident **incidents, size_t count)
     itsm__free(incidents);
 }
 
+/* ---- record sets ---------------------------------------------------------------------------- */
+
+static int set_read(void *items, size_t i, const json_t *e, const itsm__jpath *p)
+{
+    return read_incident(&((itsm_incident **)items)[i], e, false, p);
+}
+
+static void set_release(void *items, size_t count)
+{
+    itsm_incident_set_free(items, count);
+}
+
+static int write_incident(json_t *obj, const itsm_incident *inc, const char *what);
+
+static int set_write(json_t *obj, const void *items, size_t i, const char *what)
+{
+    const itsm_incident *inc = ((const itsm_incident *const *)items)[i];
+    if (inc == NULL)
+        return itsm__error(ITSM_EINVAL, "%s: incidents[%zu] is NULL", what, i);
+    return write_incident(obj, inc, what);
+}
+
+static const itsm__set_kind incident_set = {"incident_set", "records", "incident set", sizeof(itsm_incident *),
+                                            set_read, set_release, set_write};
+
 itsm_status itsm_incident_set_from_json(itsm_incident ***out, size_t *out_count, const char *json, size_t len)
 {
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(out_count);
     ITSM__CHECK_ARG(json);
-    json_t *root = NULL;
-    int rc = itsm__json_load(&root, json, len, "incident set");
-    if (rc != ITSM_OK)
-        return rc;
-    static const char *const keys[] = {"itsm_schema", "type", "records", NULL};
-    itsm__jpath rp = itsm__jpath_root(), lp = itsm__jpath_key(&rp, "records");
-    const json_t *list = NULL;
-    itsm_incident **items = NULL;
-    size_t count = 0;
-    rc = check_header(root, "incident_set", &rp);
+    void *items = NULL;
+    int rc = itsm__set_from_json(&items, out_count, json, len, ITSM__INCIDENT_SCHEMA, &incident_set);
     if (rc == ITSM_OK)
-        rc = itsm__json_check_keys(root, keys, &rp);
-    if (rc == ITSM_OK)
-        rc = itsm__json_member(&list, root, "records", &rp);
-    if (rc == ITSM_OK)
-        rc = itsm__json_need_array(list, &lp);
-    size_t n = rc == ITSM_OK ? json_array_size(list) : 0;
-    if (n > 0 && (items = itsm__calloc(n, sizeof *items, "incident set")) == NULL)
-        rc = ITSM_ENOMEM;
-    for (size_t i = 0; rc == ITSM_OK && i < n; i++) {
-        itsm__jpath ip = itsm__jpath_index(&lp, i);
-        rc = read_incident(&items[i], json_array_get(list, i), false, &ip);
-        if (rc == ITSM_OK)
-            count++;
-    }
-    json_decref(root);
-    if (rc != ITSM_OK) {
-        itsm_incident_set_free(items, count);
-        return rc;
-    }
-    *out = items;
-    *out_count = count;
-    return ITSM_OK;
+        *out = items;
+    return rc;
+}
+
+itsm_status itsm_incident_set_to_json(char **out, const itsm_incident *const *incidents, size_t count)
+{
+    ITSM__CHECK_ARG(out);
+    if (count > 0)
+        ITSM__CHECK_ARG(incidents);
+    return itsm__set_to_json(out, incidents, count, ITSM__INCIDENT_SCHEMA, &incident_set,
+                             "itsm_incident_set_to_json");
 }
 
 /* ---- writing ------------------------------------------------------------------------------ */
@@ -352,172 +359,16 @@ itsm_status itsm_incident_to_json(char **out, const itsm_incident *incident)
     return rc;
 }
 
-itsm_status itsm_incident_set_to_json(char **out, const itsm_incident *const *incidents, size_t count)
+/* ---- JSON Lines ---------------------------------------------------------------------------- */
+
+static int read_line(void **out, const json_t *doc)
 {
-    ITSM__CHECK_ARG(out);
-    if (count > 0)
-        ITSM__CHECK_ARG(incidents);
-    const char *what = "itsm_incident_set_to_json";
-    for (size_t i = 0; i < count; i++) {
-        if (incidents[i] == NULL)
-            return itsm__error(ITSM_EINVAL, "%s: incidents[%zu] is NULL", what, i);
-    }
-    json_t *root = NULL;
-    int rc = itsm__json_new_document(&root, ITSM__INCIDENT_SCHEMA, "incident_set", what);
-    json_t *list = NULL;
-    if (rc == ITSM_OK)
-        rc = put_list(root, "records", &list, what);
-    for (size_t i = 0; rc == ITSM_OK && i < count; i++) {
-        json_t *e = json_object();
-        rc = itsm__json_append(list, e, what);
-        if (rc == ITSM_OK)
-            rc = write_incident(e, incidents[i], what);
-    }
-    if (rc == ITSM_OK)
-        rc = itsm__json_dump(out, root, what);
-    json_decref(root);
+    itsm__jpath rp = itsm__jpath_root();
+    itsm_incident *item = NULL;
+    int rc = read_incident(&item, doc, true, &rp);
+    *out = item;
     return rc;
 }
 
-/* ---- JSON Lines ------------------------------------------------------------------------------ */
-
-struct itsm_incident_stream {
-    FILE *file;        /* NULL for a memory stream */
-    const char *data;  /* memory stream */
-    size_t len, pos;
-    char *line;        /* file stream: the current line */
-    size_t line_cap;
-    size_t line_no;
-};
-
-itsm_status itsm_incident_stream_open(itsm_incident_stream **out, const char *path)
-{
-    ITSM__CHECK_ARG(out);
-    ITSM__CHECK_ARG(path);
-    itsm_incident_stream *s = itsm__calloc(1, sizeof *s, __func__);
-    if (s == NULL)
-        return ITSM_ENOMEM;
-    if ((s->file = fopen(path, "rb")) == NULL) {
-        int err = errno;
-        itsm__free(s);
-        return itsm__error(err == ENOENT ? ITSM_ENOTFOUND : ITSM_EIO, "%s: cannot open %s: %s", __func__, path,
-                           strerror(err));
-    }
-    *out = s;
-    return ITSM_OK;
-}
-
-itsm_status itsm_incident_stream_open_memory(itsm_incident_stream **out, const char *data, size_t len)
-{
-    ITSM__CHECK_ARG(out);
-    if (len > 0)
-        ITSM__CHECK_ARG(data);
-    itsm_incident_stream *s = itsm__calloc(1, sizeof *s, __func__);
-    if (s == NULL)
-        return ITSM_ENOMEM;
-    s->data = data;
-    s->len = len;
-    *out = s;
-    return ITSM_OK;
-}
-
-void itsm_incident_stream_close(itsm_incident_stream *stream)
-{
-    if (stream == NULL)
-        return;
-    if (stream->file != NULL)
-        (void)fclose(stream->file);
-    itsm__free(stream->line);
-    itsm__free(stream);
-}
-
-size_t itsm_incident_stream_line(const itsm_incident_stream *stream)
-{
-    return stream == NULL ? 0 : stream->line_no;
-}
-
-/* The next line (without its '\n'): *text NULL at the end. */
-static int next_line(const char **text, size_t *len, itsm_incident_stream *s)
-{
-    *text = NULL;
-    *len = 0;
-    if (s->file == NULL) {
-        if (s->pos >= s->len)
-            return ITSM_OK;
-        const char *start = s->data + s->pos;
-        const char *nl = memchr(start, '\n', s->len - s->pos);
-        size_t n = nl != NULL ? (size_t)(nl - start) : s->len - s->pos;
-        s->pos += n + (nl != NULL ? 1 : 0);
-        s->line_no++;
-        *text = start;
-        *len = n;
-        return ITSM_OK;
-    }
-    size_t n = 0;
-    int c = 0;
-    bool any = false;
-    while ((c = getc(s->file)) != EOF) {
-        any = true;
-        if (c == '\n')
-            break;
-        void *buf = s->line;
-        if (itsm__reserve(&buf, &s->line_cap, n + 1, 1, "incident stream") != ITSM_OK) {
-            /* Skip the rest of the line, so that reading can go on. */
-            while ((c = getc(s->file)) != EOF && c != '\n') {
-            }
-            s->line_no++;
-            return ITSM_ENOMEM;
-        }
-        s->line = buf;
-        s->line[n++] = (char)c;
-    }
-    if (ferror(s->file))
-        return itsm__error(ITSM_EIO, "incident stream: line %zu: read error", s->line_no + 1);
-    if (!any)
-        return ITSM_OK;
-    s->line_no++;
-    *text = n > 0 ? s->line : "";
-    *len = n;
-    return ITSM_OK;
-}
-
-static bool blank(const char *text, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r')
-            return false;
-    }
-    return true;
-}
-
-itsm_status itsm_incident_stream_next(itsm_incident **out, int *eof, itsm_incident_stream *stream)
-{
-    ITSM__CHECK_ARG(out);
-    ITSM__CHECK_ARG(eof);
-    ITSM__CHECK_ARG(stream);
-    *out = NULL;
-    *eof = 0;
-    for (;;) {
-        const char *text = NULL;
-        size_t len = 0;
-        int rc = next_line(&text, &len, stream);
-        if (rc != ITSM_OK)
-            return rc;
-        if (text == NULL) {
-            *eof = 1;
-            return ITSM_OK;
-        }
-        if (blank(text, len))
-            continue;
-        json_t *root = NULL;
-        rc = itsm__json_load(&root, text, len, "incident");
-        if (rc == ITSM_OK) {
-            itsm__jpath rp = itsm__jpath_root();
-            rc = read_incident(out, root, true, &rp);
-            json_decref(root);
-        }
-        if (rc != ITSM_OK && rc != ITSM_ENOMEM)
-            return itsm__error_prefix(rc, "line %zu", stream->line_no);
-        return rc;
-    }
-}
+/* itsm_incident_stream_open, _open_memory, _close, _line, _next */
+ITSM__JSONL_STREAM_API(incident, read_line, "incident")

@@ -241,17 +241,12 @@ static int check_version(const json_t *root, int schema, const itsm__jpath *rp)
     return ITSM_OK;
 }
 
-int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
-                            const itsm__jpath *rp)
+int itsm__json_check_type(size_t *out_type, const json_t *obj, const char *const *types, const itsm__jpath *p)
 {
-    int rc = itsm__json_need_object(root, rp);
-    if (rc == ITSM_OK)
-        rc = check_version(root, schema, rp);
     const json_t *t = NULL;
     const char *text = NULL;
-    itsm__jpath tp = itsm__jpath_key(rp, "type");
-    if (rc == ITSM_OK)
-        rc = itsm__json_member(&t, root, "type", rp);
+    itsm__jpath tp = itsm__jpath_key(p, "type");
+    int rc = itsm__json_member(&t, obj, "type", p);
     if (rc == ITSM_OK)
         rc = itsm__json_get_string(&text, t, &tp);
     if (rc != ITSM_OK)
@@ -271,6 +266,17 @@ int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, co
     itsm__json_quote(q, sizeof q, text, 40);
     return itsm__jpath_error(ITSM_EINVAL, &tp, "%s is not %s%s (the document type this reader takes)", q,
                              types[1] == NULL ? "" : "one of ", expected);
+}
+
+int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
+                            const itsm__jpath *rp)
+{
+    int rc = itsm__json_need_object(root, rp);
+    if (rc == ITSM_OK)
+        rc = check_version(root, schema, rp);
+    if (rc == ITSM_OK)
+        rc = itsm__json_check_type(out_type, root, types, rp);
+    return rc;
 }
 
 int itsm__json_new_document(json_t **out, int schema, const char *type, const char *what)

@@ -27,6 +27,10 @@ int itsm__json_load(json_t **out, const char *json, size_t len, const char *what
 int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
                             const itsm__jpath *rp);
 
+/* The "type" member of the object `obj` at `p` is one of the NULL-terminated `types` (else
+ * ITSM_EINVAL listing them); *out_type receives its index. */
+int itsm__json_check_type(size_t *out_type, const json_t *obj, const char *const *types, const itsm__jpath *p);
+
 /* A new document object {"itsm_schema": schema, "type": type} (ITSM_ENOMEM naming `what`). */
 int itsm__json_new_document(json_t **out, int schema, const char *type, const char *what);
 

@@ -3,7 +3,9 @@
  * As for agreements, the table drives both directions (io/doc_table.h) and the document is
  * kept as a tree of nodes (model/agreement_internal.h). */
 #include "internal.h"
+#include "io/doc_set.h"
 #include "io/doc_table.h"
+#include "io/jsonl.h"
 #include "itsm/records.h"
 #include "model/agreement_internal.h"
 
@@ -80,15 +82,24 @@ struct itsm_record {
     itsm__anode root; /* an object without "itsm_schema" and "type" */
 };
 
-itsm_status itsm_record_from_json(itsm_record **out, const char *json, size_t len)
+/* A record from a parsed document (`doc`, with "itsm_schema") or a set element (without). */
+static int read_record(itsm_record **out, const json_t *obj, bool document, const itsm__jpath *p)
 {
-    ITSM__CHECK_ARG(out);
-    ITSM__CHECK_ARG(json);
+    static const char *const element_keys[] = {"type", NULL};
     itsm_record *r = itsm__calloc(1, sizeof *r, "record");
     if (r == NULL)
         return ITSM_ENOMEM;
     size_t which = 0;
-    int rc = itsm__doc_from_json(&r->root, &which, json, len, "record", ITSM__RECORD_SCHEMA, type_names, type_specs);
+    int rc;
+    if (document) {
+        rc = itsm__doc_read_document(&r->root, &which, obj, ITSM__RECORD_SCHEMA, type_names, type_specs);
+    } else {
+        rc = itsm__json_need_object(obj, p);
+        if (rc == ITSM_OK)
+            rc = itsm__json_check_type(&which, obj, type_names, p);
+        if (rc == ITSM_OK)
+            rc = itsm__doc_read(&r->root, obj, type_specs[which], element_keys, p);
+    }
     if (rc != ITSM_OK) {
         itsm_record_free(r);
         return rc;
@@ -98,6 +109,20 @@ itsm_status itsm_record_from_json(itsm_record **out, const char *json, size_t le
     return ITSM_OK;
 }
 
+itsm_status itsm_record_from_json(itsm_record **out, const char *json, size_t len)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(json);
+    json_t *doc = NULL;
+    int rc = itsm__json_load(&doc, json, len, "record");
+    if (rc != ITSM_OK)
+        return rc;
+    itsm__jpath rp = itsm__jpath_root();
+    rc = read_record(out, doc, true, &rp);
+    json_decref(doc);
+    return rc;
+}
+
 itsm_status itsm_record_to_json(char **out, const itsm_record *record)
 {
     ITSM__CHECK_ARG(out);
@@ -105,6 +130,75 @@ itsm_status itsm_record_to_json(char **out, const itsm_record *record)
     return itsm__doc_to_json(out, &record->root, type_specs[record->type], ITSM__RECORD_SCHEMA,
                              type_names[record->type], "itsm_record_to_json");
 }
+
+/* ---- record sets ---------------------------------------------------------------------------- */
+
+void itsm_record_set_free(itsm_record **records, size_t count)
+{
+    if (records == NULL)
+        return;
+    for (size_t i = 0; i < count; i++)
+        itsm_record_free(records[i]);
+    itsm__free(records);
+}
+
+static int set_read(void *items, size_t i, const json_t *e, const itsm__jpath *p)
+{
+    return read_record(&((itsm_record **)items)[i], e, false, p);
+}
+
+static void set_release(void *items, size_t count)
+{
+    itsm_record_set_free(items, count);
+}
+
+static int set_write(json_t *obj, const void *items, size_t i, const char *what)
+{
+    const itsm_record *r = ((const itsm_record *const *)items)[i];
+    if (r == NULL)
+        return itsm__error(ITSM_EINVAL, "%s: records[%zu] is NULL", what, i);
+    int rc = itsm__json_put(obj, "type", json_string(type_names[r->type]), what);
+    if (rc == ITSM_OK)
+        rc = itsm__doc_put(obj, &r->root, type_specs[r->type], what);
+    return rc;
+}
+
+static const itsm__set_kind record_set = {"record_set", "records", "record set", sizeof(itsm_record *),
+                                          set_read, set_release, set_write};
+
+itsm_status itsm_record_set_from_json(itsm_record ***out, size_t *out_count, const char *json, size_t len)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(out_count);
+    ITSM__CHECK_ARG(json);
+    void *items = NULL;
+    int rc = itsm__set_from_json(&items, out_count, json, len, ITSM__RECORD_SCHEMA, &record_set);
+    if (rc == ITSM_OK)
+        *out = items;
+    return rc;
+}
+
+itsm_status itsm_record_set_to_json(char **out, const itsm_record *const *records, size_t count)
+{
+    ITSM__CHECK_ARG(out);
+    if (count > 0)
+        ITSM__CHECK_ARG(records);
+    return itsm__set_to_json(out, records, count, ITSM__RECORD_SCHEMA, &record_set, "itsm_record_set_to_json");
+}
+
+/* ---- JSON Lines ---------------------------------------------------------------------------- */
+
+static int read_line(void **out, const json_t *doc)
+{
+    itsm__jpath rp = itsm__jpath_root();
+    itsm_record *item = NULL;
+    int rc = read_record(&item, doc, true, &rp);
+    *out = item;
+    return rc;
+}
+
+/* itsm_record_stream_open, _open_memory, _close, _line, _next */
+ITSM__JSONL_STREAM_API(record, read_line, "record")
 
 /* ---- accessors ------------------------------------------------------------------------------ */
 

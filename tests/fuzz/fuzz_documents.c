@@ -1,5 +1,6 @@
 /* Fuzz target: the document readers of the domain model (agreements, services, parties,
- * configuration items, pending items, incidents, incident sets and operational records)
+ * configuration items, pending items, incidents, incident sets, operational records and
+ * record sets, and the JSON Lines streams of incidents and records)
  * on the same bytes. Whatever loads must write canonical text that loads and writes to the
  * same text; an agreement, a service and a party must also lint. */
 #include "itsm.h"
@@ -157,6 +158,50 @@ static void record(const char *text, size_t size)
     itsm_record_free(b);
 }
 
+static void record_set(const char *text, size_t size)
+{
+    itsm_record **a = NULL, **b = NULL;
+    size_t na = 0, nb = 0;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_record_set_from_json(&a, &na, text, size) != ITSM_OK)
+        return;
+    if (itsm_record_set_to_json(&t1, (const itsm_record *const *)a, na) != ITSM_OK ||
+        itsm_record_set_from_json(&b, &nb, t1, strlen(t1)) != ITSM_OK || nb != na ||
+        itsm_record_set_to_json(&t2, (const itsm_record *const *)b, nb) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    itsm_record_set_free(a, na);
+    itsm_record_set_free(b, nb);
+}
+
+/* The bytes as JSON Lines: every line is read (or fails) and the stream ends. */
+static void streams(const char *text, size_t size)
+{
+    itsm_incident_stream *is = NULL;
+    itsm_record_stream *rs = NULL;
+    int eof = 0;
+    if (itsm_incident_stream_open_memory(&is, text, size) != ITSM_OK ||
+        itsm_record_stream_open_memory(&rs, text, size) != ITSM_OK)
+        abort();
+    for (size_t guard = 0; !eof; guard++) {
+        itsm_incident *inc = NULL;
+        int rc = itsm_incident_stream_next(&inc, &eof, is);
+        if ((rc == ITSM_OK) != (eof || inc != NULL) || guard > size)
+            abort();
+        itsm_incident_free(inc);
+    }
+    for (eof = 0; !eof;) {
+        itsm_record *r = NULL;
+        if (itsm_record_stream_next(&r, &eof, rs) == ITSM_OK && !eof && itsm_record_id(r) == NULL)
+            abort();
+        itsm_record_free(r);
+    }
+    if (itsm_incident_stream_line(is) != itsm_record_stream_line(rs))
+        abort();
+    itsm_incident_stream_close(is);
+    itsm_record_stream_close(rs);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 65536)
@@ -170,5 +215,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     incident(text, size);
     incident_set(text, size);
     record(text, size);
+    record_set(text, size);
+    streams(text, size);
     return 0;
 }

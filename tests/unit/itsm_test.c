@@ -39,13 +39,18 @@ itsm_tz *itsm_test_zone(const char *name)
     return tz;
 }
 
-char *itsm_test_read_source(const char *relpath)
+void itsm_test_source_path(char *buf, size_t size, const char *relpath)
 {
     const char *self = __FILE__;
     const char *tail = strstr(self, "tests/unit/itsm_test.c");
     assert_non_null(tail);
+    (void)snprintf(buf, size, "%.*s%s", (int)(tail - self), self, relpath);
+}
+
+char *itsm_test_read_source(const char *relpath)
+{
     char path[1024];
-    (void)snprintf(path, sizeof path, "%.*s%s", (int)(tail - self), self, relpath);
+    itsm_test_source_path(path, sizeof path, relpath);
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
         print_error("cannot open %s\n", path);

@@ -25,6 +25,9 @@ void itsm_test_assert_ok(int rc, const char *expr, const char *file, int line);
 /* Load a zone from the system tz database, failing the test when it is missing. */
 itsm_tz *itsm_test_zone(const char *name);
 
+/* The path of a file of the source tree, `relpath` from the repository's top, in `buf`. */
+void itsm_test_source_path(char *buf, size_t size, const char *relpath);
+
 /* The contents of a file of the source tree, `relpath` from the repository's top
  * (e.g. "tests/fuzz/corpus/documents/party-user.json"), NUL-terminated; release with
  * free(). Fails the test when the file cannot be read. */

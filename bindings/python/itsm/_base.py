@@ -115,3 +115,31 @@ class ImmutableDocument(Document):
 
     def __hash__(self):
         return hash(self.to_json())
+
+
+# ---- sets and JSON Lines streams of documents -------------------------------------------------
+
+
+def set_from_json(cls, reader, document, what):
+    """The objects of a set document (a dict or JSON text) read by the C set reader."""
+    return [cls._wrap(handle) for handle in reader(document_text(document, what))]
+
+
+def set_to_json(cls, writer, objects, what):
+    """The canonical set document (str) of ``objects``, each a ``cls``."""
+    handles = []
+    for i, obj in enumerate(objects):
+        if not isinstance(obj, cls):
+            raise TypeError(f"{what}: item {i} must be a {cls.__name__}, not {type(obj).__name__}")
+        handles.append(obj._handle)
+    return writer(handles)
+
+
+def read_jsonl(cls, opener, next_record, path):
+    """The objects of a JSON Lines file, one at a time (a generator)."""
+    stream = opener(os.fspath(path))
+    while True:
+        handle = next_record(stream)
+        if handle is None:
+            return
+        yield cls._wrap(handle)

@@ -3,11 +3,10 @@ history, reopenings, severity declarations on the 0 / 0+ / 1 / 2 / 3 scale, prio
 matrices, JSON Lines streams and conversion from a pandas DataFrame of status changes."""
 
 import collections
-import os
 from collections.abc import Mapping
 
 from . import itsm_native as _native
-from ._base import Document, LabeledEnum, enum_attr
+from ._base import Document, LabeledEnum, enum_attr, read_jsonl, set_from_json, set_to_json
 from ._convert import to_instant
 
 __all__ = [
@@ -19,6 +18,8 @@ __all__ = [
     "SeverityDeclaration",
     "PriorityMatrix",
     "read_incidents_jsonl",
+    "incidents_from_json",
+    "incidents_to_json",
     "incidents_from_dataframe",
 ]
 
@@ -253,12 +254,19 @@ def read_incidents_jsonl(path):
     """Incidents from a JSON Lines file (one incident document a line), one at a time: a
     generator, so a file of a million records never sits in memory. Errors name the line
     and JSON path (``line 12: $.status_history[3].at: ...``)."""
-    stream = _native.incident_stream_open(os.fspath(path))
-    while True:
-        handle = _native.incident_stream_next(stream)
-        if handle is None:
-            return
-        yield Incident._wrap(handle)
+    return read_jsonl(Incident, _native.incident_stream_open, _native.incident_stream_next, path)
+
+
+def incidents_from_json(document):
+    """The incidents of a record set ``{"itsm_schema": 1, "type": "incident_set",
+    "records": [...]}`` (``docs/schema/incident_set.schema.json``; a dict or JSON text): a
+    list of :class:`Incident`. Errors name the JSON path (``$.records[12].status_history[3].at``)."""
+    return set_from_json(Incident, _native.incident_set_from_json, document, "incidents_from_json")
+
+
+def incidents_to_json(incidents):
+    """The canonical incident set document (str) of an iterable of :class:`Incident`."""
+    return set_to_json(Incident, _native.incident_set_to_json, incidents, "incidents_to_json")
 
 
 # ---- pandas ------------------------------------------------------------------------------------

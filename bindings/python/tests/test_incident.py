@@ -127,6 +127,23 @@ def test_jsonl_stream(tmp_path):
         next(itsm.read_incidents_jsonl(tmp_path / "missing.jsonl"))
 
 
+def test_incident_sets():
+    a = itsm.Incident.from_json(DOC)
+    b = itsm.Incident("I-2", service="mail", impact=1)
+    text = itsm.incidents_to_json([a, b])
+    doc = json.loads(text)
+    assert doc["type"] == "incident_set" and [r["id"] for r in doc["records"]] == [a.id, "I-2"]
+    assert "itsm_schema" not in doc["records"][0] and "type" not in doc["records"][0]
+    back = itsm.incidents_from_json(text)
+    assert back == [a, b] and itsm.incidents_to_json(back) == text
+    assert itsm.incidents_from_json(doc) == back
+    doc["records"][1]["status_history"] = [{"at": "yesterday", "status": "new"}]
+    with pytest.raises(itsm.ParseError, match=r"\$\.records\[1\]\.status_history\[0\]\.at"):
+        itsm.incidents_from_json(doc)
+    with pytest.raises(TypeError, match="Incident"):
+        itsm.incidents_to_json([a, None])
+
+
 @pytest.mark.parametrize("name", ["incident", "incident_set"])
 def test_json_schema(name):
     jsonschema = pytest.importorskip("jsonschema", reason="python3-jsonschema is not installed")
