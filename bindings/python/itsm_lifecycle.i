@@ -6,6 +6,8 @@
  *     NativePendingItem (destructors call itsm_ci_free / itsm_pending_free);
  *   - itsm_pending_get_status -> int; the getters with (int *out_set, itsm_date *out) and
  *     the history entries are not wrapped: the Python layer reads the canonical JSON;
+ *   - ci_set_from_json / pending_set_from_json(text) -> a list of owning handles;
+ *     ci_set_to_json(cis) / pending_set_to_json(items) take sequences of handles;
  *   - expiring(cis, items, contract_ends, events, as_of, within_days): sequences of
  *     handles, (label, (y, m, d)) pairs, as_of (y, m, d); returns a list of
  *     (kind, subject, detail or None, (y, m, d), days_left, overdue).
@@ -40,6 +42,10 @@ ITSMPY_ENUM_OUT(itsm_pending_status)
 
 ITSMPY_HANDLE_SEQ(itsm_ci, cis, n_cis, "cis")
 ITSMPY_HANDLE_SEQ(itsm_pending_item, items, n_items, "items")
+ITSMPY_HANDLE_SEQ(itsm_ci, cis, count, "cis")
+ITSMPY_HANDLE_SEQ(itsm_pending_item, items, count, "items")
+ITSMPY_HANDLE_SET_OUT(itsm_ci, itsm_ci_free, itsm_ci_set_free)
+ITSMPY_HANDLE_SET_OUT(itsm_pending_item, itsm_pending_free, itsm_pending_set_free)
 
 /* A sequence of (label, (y, m, d)); the label str objects are kept in `keep` so that
  * their UTF-8 stays valid while the GIL is released. */

@@ -1,5 +1,5 @@
 /* Fuzz target: the document readers of the domain model (agreements, services, parties,
- * configuration items, pending items, incidents, incident sets, operational records and
+ * configuration items, pending items and their sets, incidents, incident sets, operational records and
  * record sets, and the JSON Lines streams of incidents and records)
  * on the same bytes. Whatever loads must write canonical text that loads and writes to the
  * same text; an agreement, a service and a party must also lint. */
@@ -202,6 +202,32 @@ static void streams(const char *text, size_t size)
     itsm_record_stream_close(rs);
 }
 
+static void lifecycle_sets(const char *text, size_t size)
+{
+    itsm_ci **cis = NULL, **cis2 = NULL;
+    itsm_pending_item **items = NULL, **items2 = NULL;
+    size_t n = 0, n2 = 0;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_ci_set_from_json(&cis, &n, text, size) == ITSM_OK) {
+        if (itsm_ci_set_to_json(&t1, (const itsm_ci *const *)cis, n) != ITSM_OK ||
+            itsm_ci_set_from_json(&cis2, &n2, t1, strlen(t1)) != ITSM_OK || n2 != n ||
+            itsm_ci_set_to_json(&t2, (const itsm_ci *const *)cis2, n2) != ITSM_OK)
+            abort();
+        same_text(t1, t2);
+        itsm_ci_set_free(cis, n);
+        itsm_ci_set_free(cis2, n2);
+    }
+    if (itsm_pending_set_from_json(&items, &n, text, size) == ITSM_OK) {
+        if (itsm_pending_set_to_json(&t1, (const itsm_pending_item *const *)items, n) != ITSM_OK ||
+            itsm_pending_set_from_json(&items2, &n2, t1, strlen(t1)) != ITSM_OK || n2 != n ||
+            itsm_pending_set_to_json(&t2, (const itsm_pending_item *const *)items2, n2) != ITSM_OK)
+            abort();
+        same_text(t1, t2);
+        itsm_pending_set_free(items, n);
+        itsm_pending_set_free(items2, n2);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 65536)
@@ -216,6 +242,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     incident_set(text, size);
     record(text, size);
     record_set(text, size);
+    lifecycle_sets(text, size);
     streams(text, size);
     return 0;
 }

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Mapping
 
 from . import itsm_native as _native
-from ._base import Document, LabeledEnum, enum_attr
+from ._base import Document, LabeledEnum, enum_attr, set_from_json, set_to_json
 from ._convert import from_date, to_date, to_instant
 
 __all__ = [
@@ -17,6 +17,10 @@ __all__ = [
     "DueKind",
     "Due",
     "expiring",
+    "configuration_items_from_json",
+    "configuration_items_to_json",
+    "pending_items_from_json",
+    "pending_items_to_json",
 ]
 
 
@@ -256,8 +260,10 @@ def expiring(items, as_of, within_days, *, contract_ends=None, events=None):
 
     ``items`` is an iterable of :class:`ConfigurationItem` (their four lifecycle dates) and
     :class:`PendingItem` (not closed; by due date, or by trigger event when that event is
-    dated in ``events``). Agreements are not modelled yet: ``contract_ends`` gives contract
-    end dates as a mapping ``{label: date}`` or ``(label, date)`` pairs. ``events`` maps
+    dated in ``events``), e.g. read from set documents with
+    :func:`configuration_items_from_json` and :func:`pending_items_from_json`.
+    ``contract_ends`` gives contract end dates as a mapping ``{label: date}`` or
+    ``(label, date)`` pairs. ``events`` maps
     event texts to the date they happen or are planned ("OS version-up of server X").
     ``as_of`` is a date, ``"YYYY-MM-DD"``, or a datetime (its own local date).
 
@@ -278,3 +284,30 @@ def expiring(items, as_of, within_days, *, contract_ends=None, events=None):
         _as_of_date(as_of), within_days,
     )
     return [Due(DueKind(k), s, d, from_date(date), left, overdue) for k, s, d, date, left, overdue in rows]
+
+
+def configuration_items_from_json(document):
+    """The items of a configuration item set ``{"itsm_schema": 1, "type":
+    "configuration_item_set", "items": [...]}`` (``docs/schema/configuration_item_set.schema.json``;
+    a dict or JSON text): a list of :class:`ConfigurationItem`. Errors name the JSON path
+    (``$.items[3].warranty_end``)."""
+    return set_from_json(ConfigurationItem, _native.ci_set_from_json, document, "configuration_items_from_json")
+
+
+def configuration_items_to_json(items):
+    """The canonical configuration item set document (str) of an iterable of
+    :class:`ConfigurationItem`."""
+    return set_to_json(ConfigurationItem, _native.ci_set_to_json, items, "configuration_items_to_json")
+
+
+def pending_items_from_json(document):
+    """The items of a pending item set ``{"itsm_schema": 1, "type": "pending_item_set",
+    "items": [...]}`` (``docs/schema/pending_item_set.schema.json``; a dict or JSON text): a
+    list of :class:`PendingItem`, histories included. Errors name the JSON path
+    (``$.items[3].history[1].at``)."""
+    return set_from_json(PendingItem, _native.pending_set_from_json, document, "pending_items_from_json")
+
+
+def pending_items_to_json(items):
+    """The canonical pending item set document (str) of an iterable of :class:`PendingItem`."""
+    return set_to_json(PendingItem, _native.pending_set_to_json, items, "pending_items_to_json")
