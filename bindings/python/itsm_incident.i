@@ -12,6 +12,7 @@
  *   - incident_get_milestones(incident) -> (opened or None, resolved or None,
  *     closed or None, reopen_count);
  *   - priority_matrix_new(n_impact, n_urgency, cells): cells a sequence of ints, row-major;
+ *     the matrix's shape and level names are read through its canonical JSON;
  *   - the history entries are not wrapped: the Python layer reads the canonical JSON and
  *     builds lists itself.
  */
@@ -28,6 +29,8 @@ ITSMPY_HANDLE(itsm_incident_stream, NativeIncidentStream, itsm_incident_stream_c
 %ignore itsm_incident_assignment;
 %ignore itsm_severity_declaration;
 %ignore itsm_incident_milestones;
+%ignore itsm_priority_matrix_shape;       /* read through itsm_priority_matrix_to_json */
+%ignore itsm_priority_matrix_level_name;
 
 ITSMPY_STREAM_NEXT(itsm_incident)
 ITSMPY_HANDLE_SET_OUT(itsm_incident, itsm_incident_free, itsm_incident_set_free)

@@ -1,6 +1,6 @@
 /* Fuzz target: the document readers of the domain model (agreements, services, parties,
  * configuration items, pending items and their sets, incidents, incident sets, operational records and
- * record sets, and the JSON Lines streams of incidents and records)
+ * record sets, priority matrices, and the JSON Lines streams of incidents and records)
  * on the same bytes. Whatever loads must write canonical text that loads and writes to the
  * same text; an agreement, a service and a party must also lint. */
 #include "itsm.h"
@@ -228,6 +228,26 @@ static void lifecycle_sets(const char *text, size_t size)
     }
 }
 
+static void priority_matrix(const char *text, size_t size)
+{
+    itsm_priority_matrix *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_priority_matrix_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_priority_matrix_to_json(&t1, a) != ITSM_OK || itsm_priority_matrix_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_priority_matrix_to_json(&t2, b) != ITSM_OK)
+        abort();
+    same_text(t1, t2);
+    int32_t rows = 0, cols = 0, p = 0;
+    const char *name = NULL;
+    if (itsm_priority_matrix_shape(&rows, &cols, a) != ITSM_OK ||
+        itsm_priority_matrix_lookup(&p, a, rows, cols) != ITSM_OK || p < 1 ||
+        itsm_priority_matrix_level_name(&name, a, ITSM_PRIORITY_AXIS_PRIORITY, p) != ITSM_OK)
+        abort();
+    itsm_priority_matrix_free(a);
+    itsm_priority_matrix_free(b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 65536)
@@ -243,6 +263,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     record(text, size);
     record_set(text, size);
     lifecycle_sets(text, size);
+    priority_matrix(text, size);
     streams(text, size);
     return 0;
 }

@@ -6,7 +6,7 @@ import collections
 from collections.abc import Mapping
 
 from . import itsm_native as _native
-from ._base import Document, LabeledEnum, enum_attr, read_jsonl, set_from_json, set_to_json
+from ._base import Document, ImmutableDocument, LabeledEnum, enum_attr, read_jsonl, set_from_json, set_to_json
 from ._convert import to_instant
 
 __all__ = [
@@ -81,34 +81,71 @@ def _parse(text):
     return _native.instant_parse_n(text, None)
 
 
-class PriorityMatrix:
-    """An impact x urgency -> priority table (``itsm_priority_matrix``), from rows:
-    ``PriorityMatrix([[1, 2, 3], [2, 3, 4], [3, 4, 5]])`` (row i-1 is impact i, column u-1
-    urgency u; priorities 1 .. 1000)."""
+class PriorityMatrix(ImmutableDocument):
+    """An impact x urgency -> priority table (``itsm_priority_matrix``), immutable.
 
-    __slots__ = ("_handle", "_rows")
+    ``PriorityMatrix([[1, 2, 3], [2, 3, 4], [3, 4, 5]])`` from rows (row i-1 is impact i,
+    column u-1 urgency u; priorities 1 .. 1000), with optional level names
+    ``impact_levels``, ``urgency_levels`` (one per row / column) and ``priority_levels``
+    (one per priority up to the highest in the cells); ``PriorityMatrix()`` or
+    :meth:`default` is ITIL's 3 x 3 -> 5 (priority = impact + urgency - 1, "critical" ..
+    "planning"). :meth:`from_json` reads a document ``{"itsm_schema": 1, "type":
+    "priority_matrix", "cells": [...], ...}`` (``docs/schema/priority_matrix.schema.json``);
+    errors name the JSON path (``$.cells[1][2]``).
+    """
 
-    def __init__(self, rows):
-        rows = [list(r) for r in rows]
-        n_urgency = len(rows[0]) if rows else 0
-        if any(len(r) != n_urgency for r in rows):
-            raise ValueError("PriorityMatrix: every row must have the same length")
-        self._rows = tuple(tuple(int(x) for x in r) for r in rows)
-        self._handle = _native.priority_matrix_new(len(rows), n_urgency, [x for r in self._rows for x in r])
+    __slots__ = ()
+    _to_json = staticmethod(_native.priority_matrix_to_json)
+    _from_json = staticmethod(_native.priority_matrix_from_json)
+
+    def __init__(self, rows=None, *, impact_levels=None, urgency_levels=None, priority_levels=None):
+        if isinstance(rows, (str, bytes, bytearray, Mapping)):
+            super().__init__(rows)  # a document
+            return
+        doc = {"itsm_schema": 1, "type": "priority_matrix"}
+        if rows is not None:
+            doc["cells"] = [[int(x) for x in row] for row in rows]
+        for key, names in (("impact_levels", impact_levels), ("urgency_levels", urgency_levels),
+                           ("priority_levels", priority_levels)):
+            if names is not None:
+                doc[key] = [str(name) for name in names]
+        super().__init__(doc)
+
+    @classmethod
+    def default(cls):
+        """ITIL's 3 x 3 -> 5 matrix with its level names (``itsm_priority_matrix_default``)."""
+        return cls._wrap(_native.priority_matrix_default())
 
     @property
     def rows(self):
-        return self._rows
+        """The cells as a tuple of rows (impact 1 first)."""
+        return tuple(tuple(row) for row in self.to_dict()["cells"])
+
+    @property
+    def impact_levels(self):
+        """The names of the impact levels (a tuple), or None."""
+        return self._names("impact_levels")
+
+    @property
+    def urgency_levels(self):
+        """The names of the urgency levels (a tuple), or None."""
+        return self._names("urgency_levels")
+
+    @property
+    def priority_levels(self):
+        """The names of the priorities 1, 2, ... (a tuple), or None."""
+        return self._names("priority_levels")
+
+    def _names(self, key):
+        names = self.to_dict().get(key)
+        return None if names is None else tuple(names)
 
     def lookup(self, impact, urgency):
         """The priority of (impact, urgency), both 1-based."""
         return _native.priority_matrix_lookup(self._handle, impact, urgency)
 
-    def __reduce__(self):
-        return (PriorityMatrix, (self._rows,))
-
     def __repr__(self):
-        return f"itsm.PriorityMatrix({[list(r) for r in self._rows]!r})"
+        return f"itsm.PriorityMatrix({[list(r) for r in self.rows]!r})"
 
 
 class Incident(Document):
