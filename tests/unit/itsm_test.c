@@ -162,3 +162,16 @@ long itsm_test_alloc_sweep(const char *name, itsm_test_scenario fn, const void *
     }
     return n;
 }
+
+void itsm_test_forbid_allocation(itsm_test_chaos *c)
+{
+    c->count = 0;
+    c->fail_at = 0;
+    c->failed = 0;
+}
+
+void itsm_test_assert_no_allocation(const itsm_test_chaos *c)
+{
+    assert_int_equal(c->count, 0);
+    assert_false(c->failed);
+}

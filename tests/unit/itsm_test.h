@@ -45,6 +45,12 @@ typedef struct itsm_test_chaos {
  * restores the default. */
 void itsm_test_chaos_install(itsm_test_chaos *c);
 
+/* From now on the first allocation fails and every one is counted (objects made before
+ * under `c` stay valid); itsm_test_assert_no_allocation() then checks that none was asked
+ * for. */
+void itsm_test_forbid_allocation(itsm_test_chaos *c);
+void itsm_test_assert_no_allocation(const itsm_test_chaos *c);
+
 /* A scenario performs public calls, frees all it obtained and returns the first failing
  * status. */
 typedef int (*itsm_test_scenario)(const void *ctx);

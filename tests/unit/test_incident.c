@@ -485,6 +485,17 @@ static void read_all(itsm_incident_stream *s)
     assert_int_equal(eof, 1);
 }
 
+/* JSONL into a new temporary file named after the template `path` (XXXXXX replaced). */
+static void write_jsonl(char *path)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(JSONL, 1, sizeof JSONL - 1, f), sizeof JSONL - 1);
+    assert_int_equal(fclose(f), 0);
+}
+
 static void test_jsonl_stream(void **state)
 {
     (void)state;
@@ -494,12 +505,7 @@ static void test_jsonl_stream(void **state)
     itsm_incident_stream_close(s);
 
     char path[] = "/tmp/itsm_incident_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(JSONL, 1, sizeof JSONL - 1, f), sizeof JSONL - 1);
-    assert_int_equal(fclose(f), 0);
+    write_jsonl(path);
     assert_itsm_ok(itsm_incident_stream_open(&s, path));
     read_all(s);
     itsm_incident_stream_close(s);
@@ -549,13 +555,14 @@ static int scenario_set(const void *ctx)
     return rc;
 }
 
+/* JSONL from memory (ctx NULL) or from the file at `ctx`. */
 static int scenario_stream(const void *ctx)
 {
-    (void)ctx;
     itsm_incident_stream *s = NULL;
     const int32_t cells[] = {1, 2, 2, 3};
     itsm_priority_matrix *m = NULL;
-    int rc = itsm_incident_stream_open_memory(&s, JSONL, sizeof JSONL - 1);
+    int rc = ctx == NULL ? itsm_incident_stream_open_memory(&s, JSONL, sizeof JSONL - 1)
+                         : itsm_incident_stream_open(&s, ctx);
     if (rc == ITSM_OK)
         rc = itsm_priority_matrix_new(&m, 2, 2, cells);
     int eof = 0;
@@ -587,6 +594,89 @@ static int scenario_matrix(const void *ctx)
     return rc;
 }
 
+/* Every builder and reader of the incident API by hand (not through JSON). */
+static int scenario_build(const void *ctx)
+{
+    (void)ctx;
+    itsm_incident *inc = NULL;
+    itsm_priority_matrix *m = NULL;
+    char *text = NULL;
+    int rc = itsm_incident_new(&inc, "INC-9");
+    if (rc == ITSM_OK)
+        rc = itsm_incident_set_text(inc, ITSM_INCIDENT_SERVICE, "payroll");
+    if (rc == ITSM_OK)
+        rc = itsm_incident_set_text(inc, ITSM_INCIDENT_CATEGORY, "network");
+    if (rc == ITSM_OK)
+        rc = itsm_incident_set_level(inc, ITSM_INCIDENT_IMPACT, 2);
+    if (rc == ITSM_OK)
+        rc = itsm_incident_set_level(inc, ITSM_INCIDENT_URGENCY, 3);
+    if (rc == ITSM_OK)
+        rc = itsm_priority_matrix_default(&m);
+    if (rc == ITSM_OK)
+        rc = itsm_incident_apply_matrix(inc, m);
+    for (int i = 0; rc == ITSM_OK && i < 3; i++)
+        rc = itsm_incident_add_status(inc, INT64_C(1709280000) + i * 600, (itsm_incident_status)i, "desk", "op");
+    if (rc == ITSM_OK)
+        rc = itsm_incident_add_assignment(inc, INT64_C(1709290000), "network team");
+    if (rc == ITSM_OK)
+        rc = itsm_incident_declare_severity(inc, INT64_C(1709290100), ITSM_SEVERITY_1, "tanaka");
+    if (rc == ITSM_OK)
+        rc = itsm_incident_declare_severity(inc, INT64_C(1709290200), ITSM_SEVERITY_0_PLUS, "sato");
+    if (rc == ITSM_OK)
+        rc = itsm_incident_to_json(&text, inc);
+    itsm_free(text);
+    itsm_priority_matrix_free(m);
+    itsm_incident_free(inc);
+    return rc;
+}
+
+/* Readers of a built incident and of a matrix ask for no memory, on success or failure. */
+static void test_readers_do_not_allocate(void **state)
+{
+    (void)state;
+    itsm_test_chaos chaos; /* installed first: the allocator cannot change under live blocks */
+    itsm_test_chaos_install(&chaos);
+    itsm_incident *inc = NULL;
+    assert_itsm_ok(itsm_incident_from_json(&inc, DOC, strlen(DOC)));
+    itsm_priority_matrix *m = NULL;
+    assert_itsm_ok(itsm_priority_matrix_default(&m));
+    itsm_test_forbid_allocation(&chaos);
+    int32_t v = 0, rows = 0, cols = 0;
+    int set = 0;
+    const char *name = NULL;
+    itsm_incident_change c;
+    itsm_incident_assignment a;
+    itsm_severity_declaration d;
+    itsm_severity_level level;
+    itsm_incident_milestones ms;
+    assert_non_null(itsm_incident_id(inc));
+    (void)itsm_incident_get_text(inc, ITSM_INCIDENT_CATEGORY);
+    assert_int_equal(itsm_incident_get_level(&v, inc, ITSM_INCIDENT_PRIORITY), ITSM_OK);
+    assert_true(itsm_incident_status_count(inc) > 0);
+    assert_int_equal(itsm_incident_status_get(&c, inc, 0), ITSM_OK);
+    assert_int_equal(itsm_incident_status_get(&c, inc, 999), ITSM_ERANGE);
+    (void)itsm_incident_assignment_count(inc);
+    assert_int_equal(itsm_incident_assignment_get(&a, inc, 999), ITSM_ERANGE);
+    (void)itsm_incident_severity_count(inc);
+    assert_int_equal(itsm_incident_severity_get(&d, inc, 999), ITSM_ERANGE);
+    assert_int_equal(itsm_incident_severity(&set, &level, inc), ITSM_OK);
+    assert_int_equal(itsm_incident_get_milestones(&ms, inc), ITSM_OK);
+    assert_int_equal(itsm_incident_status_name(&name, ITSM_INCIDENT_ON_HOLD), ITSM_OK);
+    assert_int_equal(itsm_severity_level_name(&name, ITSM_SEVERITY_0_PLUS), ITSM_OK);
+    assert_int_equal(itsm_incident_set_level(inc, ITSM_INCIDENT_IMPACT, 1), ITSM_OK);
+    assert_int_equal(itsm_incident_set_level(inc, ITSM_INCIDENT_URGENCY, 1), ITSM_OK);
+    assert_int_equal(itsm_incident_apply_matrix(inc, m), ITSM_OK);
+    assert_int_equal(itsm_priority_matrix_lookup(&v, m, 3, 3), ITSM_OK);
+    assert_int_equal(itsm_priority_matrix_shape(&rows, &cols, m), ITSM_OK);
+    assert_int_equal(itsm_priority_matrix_level_name(&name, m, ITSM_PRIORITY_AXIS_PRIORITY, 5), ITSM_OK);
+    assert_int_equal(itsm_priority_matrix_level_name(&name, m, ITSM_PRIORITY_AXIS_PRIORITY, 6), ITSM_ERANGE);
+    assert_int_equal(itsm_incident_stream_line(NULL), 0);
+    itsm_test_assert_no_allocation(&chaos);
+    itsm_priority_matrix_free(m);
+    itsm_incident_free(inc);
+    assert_int_equal(itsm_set_allocator(NULL), ITSM_OK);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -597,7 +687,12 @@ static void test_allocation_failures(void **state)
                           ITSM_EPARSE);
     itsm_test_alloc_sweep("incident set", scenario_set, NULL, ITSM_OK);
     itsm_test_alloc_sweep("incident stream", scenario_stream, NULL, ITSM_OK);
+    char path[] = "/tmp/itsm_incident_sweep_XXXXXX";
+    write_jsonl(path);
+    itsm_test_alloc_sweep("incident stream file", scenario_stream, path, ITSM_OK);
+    remove(path);
     itsm_test_alloc_sweep("priority matrix", scenario_matrix, MATRIX_DOC, ITSM_OK);
+    itsm_test_alloc_sweep("built incident", scenario_build, NULL, ITSM_OK);
     itsm_test_alloc_sweep("default matrix", scenario_matrix, PM "}", ITSM_OK);
     itsm_test_alloc_sweep("bad matrix", scenario_matrix, PM2 ", \"urgency_levels\": [\"a\", \"b\", \"c\"]}",
                           ITSM_EINVAL);
@@ -616,6 +711,7 @@ int main(void)
         cmocka_unit_test(test_errors_name_their_path),
         cmocka_unit_test(test_record_set),
         cmocka_unit_test(test_jsonl_stream),
+        cmocka_unit_test(test_readers_do_not_allocate),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, itsm_test_group_setup, itsm_test_group_teardown);

@@ -567,6 +567,46 @@ static int scenario_sets(const void *ctx)
     return rc;
 }
 
+/* The getters and the setters that only change values ask for no memory. */
+static void test_readers_do_not_allocate(void **state)
+{
+    (void)state;
+    itsm_test_chaos chaos;
+    itsm_test_chaos_install(&chaos);
+    itsm_ci *ci = NULL;
+    itsm_pending_item *p = NULL;
+    assert_itsm_ok(itsm_ci_from_json(&ci, CI_DOC, strlen(CI_DOC)));
+    assert_itsm_ok(itsm_pending_from_json(&p, PENDING_DOC, strlen(PENDING_DOC)));
+    itsm_test_forbid_allocation(&chaos);
+    int set = 0;
+    itsm_date d = {0, 0, 0};
+    itsm_pending_status st;
+    itsm_pending_change ch;
+    const char *name = NULL;
+    assert_string_equal(itsm_ci_id(ci), "srv-01");
+    assert_string_equal(itsm_ci_get_text(ci, ITSM_CI_MODEL), "PX-2000");
+    assert_int_equal(itsm_ci_get_date(&set, &d, ci, ITSM_CI_SUPPORT_END), ITSM_OK);
+    assert_int_equal(itsm_ci_set_date(ci, ITSM_CI_WARRANTY_END, (itsm_date){2026, 3, 31}), ITSM_OK);
+    assert_int_equal(itsm_ci_clear_date(ci, ITSM_CI_PARTS_SUPPLY_END), ITSM_OK);
+    assert_string_equal(itsm_pending_id(p), "P-7");
+    assert_non_null(itsm_pending_title(p));
+    assert_string_equal(itsm_pending_owner(p), "suzuki");
+    assert_int_equal(itsm_pending_get_status(&st, p), ITSM_OK);
+    assert_non_null(itsm_pending_trigger_event(p));
+    assert_int_equal(itsm_pending_set_due_date(p, (itsm_date){2025, 1, 31}), ITSM_OK);
+    assert_int_equal(itsm_pending_get_due_date(&set, &d, p), ITSM_OK);
+    assert_int_equal(itsm_pending_history_count(p), 3);
+    assert_int_equal(itsm_pending_history_get(&ch, p, 1), ITSM_OK);
+    assert_int_equal(itsm_pending_history_get(&ch, p, 3), ITSM_ERANGE);
+    assert_int_equal(itsm_pending_status_name(&name, ITSM_PENDING_ON_HOLD), ITSM_OK);
+    assert_int_equal(itsm_due_kind_name(&name, ITSM_DUE_PENDING_EVENT), ITSM_OK);
+    assert_int_equal(itsm_ci_set_date(ci, ITSM_CI_WARRANTY_END, (itsm_date){2201, 1, 1}), ITSM_ERANGE);
+    itsm_test_assert_no_allocation(&chaos);
+    itsm_pending_free(p);
+    itsm_ci_free(ci);
+    assert_int_equal(itsm_set_allocator(NULL), ITSM_OK);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -598,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_errors_name_their_path),
         cmocka_unit_test(test_sets_round_trip_and_feed_expiring),
         cmocka_unit_test(test_set_errors),
+        cmocka_unit_test(test_readers_do_not_allocate),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, itsm_test_group_setup, itsm_test_group_teardown);

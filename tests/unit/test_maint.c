@@ -813,6 +813,27 @@ static void test_no_allocation(void **state)
     assert_int_equal(itsm_maint_reason_text(&s, ITSM_MAINT_R_ENHANCEMENT), ITSM_OK);
     itsm_foss_responsibility fr;
     assert_int_equal(itsm_maint_foss_responsibility(&fr, ITSM_FOSS_SELECTED_BY_USER), ITSM_OK);
+    itsm_maint_class mc;
+    int in = 0;
+    itsm_civil_regime regime;
+    itsm_cost_bearer cost;
+    itsm_custom_class cc;
+    itsm_versionup_ease ease;
+    assert_int_equal(itsm_maint_type_class(&mc, ITSM_MAINT_ADAPTIVE), ITSM_OK);
+    assert_int_equal(itsm_maint_type_in_standard(&in, ITSM_MAINT_STD_JIS_X0161_2008, ITSM_MAINT_ADDITIVE), ITSM_OK);
+    assert_int_equal(itsm_maint_type_name(&s, ITSM_MAINT_PREVENTIVE, ITSM_MAINT_LANG_JA), ITSM_OK);
+    assert_int_equal(itsm_maint_reason_source(&s, ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS), ITSM_OK);
+    assert_int_equal(itsm_maint_civil_regime(&regime, (itsm_date){2020, 3, 31}), ITSM_OK);
+    assert_int_equal(itsm_maint_civil_term(&s, regime, ITSM_MAINT_LANG_EN), ITSM_OK);
+    assert_int_equal(itsm_maint_investigation_cost(&cost, 1, 0, ITSM_INVESTIGATION_FOUND_NO_DEFECT), ITSM_OK);
+    assert_int_equal(itsm_maint_verdict_name(&s, ITSM_VERDICT_UNDETERMINED, ITSM_MAINT_LANG_JA), ITSM_OK);
+    assert_int_equal(itsm_maint_custom_classify(&cc, 1, 0, 1), ITSM_OK);
+    assert_int_equal(itsm_maint_custom_versionup(&ease, cc), ITSM_OK);
+    assert_int_equal(itsm_maint_custom_name(&s, cc, ITSM_MAINT_LANG_EN), ITSM_OK);
+    /* ... nor on their error paths */
+    assert_int_equal(itsm_maint_claim_check_ex(&cr, &shift, &cf, &(itsm_claim_options){0, 0, 0, NULL}),
+                     ITSM_EVERSION);
+    assert_int_equal(itsm_maint_custom_name(&s, (itsm_custom_class)9, ITSM_MAINT_LANG_EN), ITSM_EINVAL);
     assert_int_equal(chaos.count, 0);
     assert_false(chaos.failed);
     assert_int_equal(itsm_set_allocator(NULL), ITSM_OK);

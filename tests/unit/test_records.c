@@ -381,6 +381,31 @@ static int scenario_stream(const void *ctx)
     return rc;
 }
 
+/* The accessors ask for no memory. */
+static void test_accessors_do_not_allocate(void **state)
+{
+    (void)state;
+    itsm_test_chaos chaos;
+    itsm_test_chaos_install(&chaos);
+    itsm_record *r = load(CHANGE "}");
+    itsm_record_stream *s = NULL;
+    assert_itsm_ok(itsm_record_stream_open_memory(&s, "", 0));
+    itsm_test_forbid_allocation(&chaos);
+    const char *name = NULL;
+    itsm_record *next = NULL;
+    int eof = 0;
+    assert_int_equal(itsm_record_get_type(r), ITSM_RECORD_CHANGE);
+    assert_string_equal(itsm_record_id(r), "X");
+    assert_int_equal(itsm_record_type_name(&name, ITSM_RECORD_BACKUP_RUN), ITSM_OK);
+    assert_int_equal(itsm_record_stream_next(&next, &eof, s), ITSM_OK);
+    assert_int_equal(eof, 1);
+    assert_int_equal(itsm_record_stream_line(s), 0);
+    itsm_test_assert_no_allocation(&chaos);
+    itsm_record_stream_close(s);
+    itsm_record_free(r);
+    assert_int_equal(itsm_set_allocator(NULL), ITSM_OK);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -413,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_record_set),
         cmocka_unit_test(test_record_set_errors),
         cmocka_unit_test(test_jsonl_stream),
+        cmocka_unit_test(test_accessors_do_not_allocate),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, itsm_test_group_setup, itsm_test_group_teardown);

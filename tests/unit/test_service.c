@@ -249,6 +249,38 @@ static void test_party_lint(void **state)
 
 /* ---- allocation failures ------------------------------------------------------------------ */
 
+/* The accessors of agreements, services and parties ask for no memory. */
+static void test_accessors_do_not_allocate(void **state)
+{
+    (void)state;
+    itsm_test_chaos chaos;
+    itsm_test_chaos_install(&chaos);
+    char *doc = itsm_test_read_source("examples/data/agreement-server-operation.json");
+    itsm_agreement *a = NULL;
+    assert_itsm_ok(itsm_agreement_from_json(&a, doc, strlen(doc)));
+    itsm_service *s = load_service(SVC ", \"name\": \"N\", \"sla_items\": [{\"id\": \"x\"}]}");
+    itsm_party *p = load_party(PARTY ", \"side\": \"vendor\", \"company\": \"C\"}");
+    itsm_test_forbid_allocation(&chaos);
+    const char *name = NULL;
+    assert_string_equal(itsm_agreement_id(a), "SOS-2025-001");
+    assert_non_null(itsm_agreement_name(a));
+    assert_int_equal(itsm_agreement_sla_count(a), 6);
+    assert_string_equal(itsm_service_name(s), "N");
+    assert_int_equal(itsm_service_sla_count(s), 1);
+    assert_string_equal(itsm_service_id(s), "S");
+    assert_string_equal(itsm_party_id(p), "P");
+    assert_string_equal(itsm_party_side(p), "vendor");
+    assert_string_equal(itsm_party_company(p), "C");
+    assert_int_equal(itsm_severity_name(&name, ITSM_SEVERITY_WARNING), ITSM_OK);
+    assert_int_equal(itsm_severity_name(&name, (itsm_severity)3), ITSM_EINVAL);
+    itsm_test_assert_no_allocation(&chaos);
+    itsm_party_free(p);
+    itsm_service_free(s);
+    itsm_agreement_free(a);
+    free(doc);
+    assert_int_equal(itsm_set_allocator(NULL), ITSM_OK);
+}
+
 static int scenario_service(const void *ctx)
 {
     const char *doc = ctx;
@@ -315,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_errors_name_their_path),
         cmocka_unit_test(test_service_lint),
         cmocka_unit_test(test_party_lint),
+        cmocka_unit_test(test_accessors_do_not_allocate),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, itsm_test_group_setup, itsm_test_group_teardown);
