@@ -177,7 +177,9 @@ typedef struct itsm_claim_result {
  * a Feb 29 start ends on Feb 28). Old regime: delivery + 1 year (旧637条). Current
  * regime: the earliest of known + 1 year (637条1項, not when `vendor_knew`), known + 5
  * years and delivery + 10 years (166条). A contract period, when set, replaces the
- * statute: delivery + `contract_warranty_days`.
+ * statute: delivery + `contract_warranty_days`. The deadline is the period's last day
+ * whatever day of the week it is; itsm_maint_claim_check_ex() moves it off Sundays and
+ * holidays (民法142条).
  * @return ::ITSM_EVERSION for a version 0 or newer than this header; ::ITSM_EINVAL or
  *         ::ITSM_ERANGE naming the bad date field; ::ITSM_EINVAL when known_date is
  *         before delivery_date or notice_date before known_date.
