@@ -1,5 +1,6 @@
 /* Operational record documents (itsm/records.h; docs/schema/<type>.schema.json,
- * "itsm_schema": 1): the member table of each type, reader, canonical writer and accessors.
+ * "itsm_schema": 1): the member table of each type, reader, canonical writer and accessors,
+ * record sets (record_set.schema.json, io/doc_set.h) and JSON Lines streams (io/jsonl.h).
  * As for agreements, the table drives both directions (io/doc_table.h) and the document is
  * kept as a tree of nodes (model/agreement_internal.h). */
 #include "internal.h"
