@@ -112,6 +112,57 @@ static void test_same_tables_as_agreements(void **state)
     assert_null(p);
 }
 
+/* A service's "sla_items" are read by the SLA item reader, as an agreement's are: the
+ * server operation service (its SLA items copied from the agreement) gives the same items,
+ * and an item the reader refuses is refused at the same path in both. */
+static void test_sla_items_as_in_agreements(void **state)
+{
+    (void)state;
+    char *sdoc = itsm_test_read_source(CORPUS "service-server-operation.json");
+    char *adoc = itsm_test_read_source("examples/data/agreement-server-operation.json");
+    itsm_service *s = load_service(sdoc);
+    itsm_agreement *a = NULL;
+    assert_itsm_ok(itsm_agreement_from_json(&a, adoc, strlen(adoc)));
+    assert_int_equal(itsm_service_sla_count(s), 6);
+    for (size_t i = 0; i < 6; i++) {
+        const itsm_sla_item *si = itsm_service_sla_item(s, i), *ai = itsm_agreement_sla_item(a, i);
+        assert_non_null(si);
+        char *st = NULL, *at = NULL;
+        assert_itsm_ok(itsm_sla_item_to_json(&st, si));
+        assert_itsm_ok(itsm_sla_item_to_json(&at, ai));
+        assert_string_equal(st, at);
+        itsm_free(st);
+        itsm_free(at);
+    }
+    /* the first one as written in the file: notification within 10 minutes at L3 */
+    const itsm_sla_item *first = itsm_service_sla_item(s, 0);
+    assert_int_equal(itsm_sla_item_unit(first), ITSM_SLA_UNIT_MINUTE);
+    assert_int_equal(itsm_sla_item_commitment(first), ITSM_SLA_COMMITMENT_TARGET);
+    assert_string_equal(itsm_sla_item_text(first, ITSM_SLA_TEXT_CALENDAR), "always");
+    assert_null(itsm_service_sla_item(s, 6));
+    assert_null(itsm_service_sla_item(NULL, 0));
+    itsm_service_free(s);
+    itsm_agreement_free(a);
+    free(adoc);
+    free(sdoc);
+    s = load_service(SVC "}");
+    assert_null(itsm_service_sla_item(s, 0));
+    itsm_service_free(s);
+
+    const char *items = ", \"sla_items\": [{\"id\": \"r\", \"level\": \"L1\", \"levels\": {\"L1\": {}}}]}";
+    char doc[256];
+    (void)snprintf(doc, sizeof doc, SVC "%s", items);
+    s = NULL;
+    assert_itsm_error(itsm_service_from_json(&s, doc, strlen(doc)), ITSM_EINVAL,
+                      "$.sla_items[0].levels.L1: a level needs exactly one of");
+    (void)snprintf(doc, sizeof doc, "{\"itsm_schema\": 1, \"type\": \"agreement\", \"id\": \"A\"%s", items);
+    a = NULL;
+    assert_itsm_error(itsm_agreement_from_json(&a, doc, strlen(doc)), ITSM_EINVAL,
+                      "$.sla_items[0].levels.L1: a level needs exactly one of");
+    assert_null(s);
+    assert_null(a);
+}
+
 static void test_errors_name_their_path(void **state)
 {
     (void)state;
@@ -267,6 +318,8 @@ static void test_accessors_do_not_allocate(void **state)
     assert_int_equal(itsm_agreement_sla_count(a), 6);
     assert_string_equal(itsm_service_name(s), "N");
     assert_int_equal(itsm_service_sla_count(s), 1);
+    assert_non_null(itsm_service_sla_item(s, 0));
+    assert_non_null(itsm_agreement_sla_item(a, 5));
     assert_string_equal(itsm_service_id(s), "S");
     assert_string_equal(itsm_party_id(p), "P");
     assert_string_equal(itsm_party_side(p), "vendor");
@@ -331,6 +384,9 @@ static void test_allocation_failures(void **state)
     itsm_test_alloc_sweep("service", scenario_service, service, ITSM_OK);
     itsm_test_alloc_sweep("incomplete service", scenario_service, SVC ", \"contacts\": {}}", ITSM_OK);
     itsm_test_alloc_sweep("bad service", scenario_service, SVC ", \"fee\": {\"per\": \"week\"}}", ITSM_EINVAL);
+    itsm_test_alloc_sweep("bad SLA item", scenario_service,
+                          SVC ", \"sla_items\": [{\"id\": \"r\", \"levels\": {\"L2\": {\"op\": \"<=\"}}}]}",
+                          ITSM_EINVAL);
     itsm_test_alloc_sweep("party", scenario_party, vendor, ITSM_OK);
     itsm_test_alloc_sweep("empty party", scenario_party, PARTY "}", ITSM_OK);
     itsm_test_alloc_sweep("bad party", scenario_party, PARTY ", \"inquiry\": {\"phone\": 1}}", ITSM_EINVAL);
@@ -344,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_service_round_trip),
         cmocka_unit_test(test_party_round_trip),
         cmocka_unit_test(test_same_tables_as_agreements),
+        cmocka_unit_test(test_sla_items_as_in_agreements),
         cmocka_unit_test(test_errors_name_their_path),
         cmocka_unit_test(test_service_lint),
         cmocka_unit_test(test_party_lint),
