@@ -15,6 +15,7 @@
 #include "itsm/maint.h"
 #include "itsm/lifecycle.h"
 #include "itsm/agreement.h"
+#include "itsm/service.h"
 #include "itsm/incident.h"
 #include "itsm/records.h"
 #include "itsm/clock.h"

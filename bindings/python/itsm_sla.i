@@ -47,6 +47,7 @@ struct itsm_sla_catalogue {};
 %ignore itsm_sla_item_evaluate;   /* the plain-argument form below */
 %ignore itsm_sla_catalogue_item;  /* borrowed; items come from the catalogue's JSON */
 %ignore itsm_agreement_sla_item;
+%ignore itsm_service_sla_item;
 %ignore itsm_sla_catalogue_find;
 %ignore itsm_sla_catalogue_instantiate;
 

@@ -25,6 +25,7 @@
 
 #include "itsm/agreement.h"
 #include "itsm/common.h"
+#include "itsm/service.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -230,6 +231,10 @@ ITSM_API void itsm_sla_item_free(itsm_sla_item *item);
 /** SLA item `index` of an agreement. Borrowed: lives as long as the agreement; NULL when
  *  the index is out of range or agreement is NULL. */
 ITSM_API const itsm_sla_item *itsm_agreement_sla_item(const itsm_agreement *agreement, size_t index);
+/** SLA item `index` of a service document (itsm/service.h), read by the same reader as an
+ *  agreement's. Borrowed: lives as long as the service; NULL when the index is out of
+ *  range or service is NULL. */
+ITSM_API const itsm_sla_item *itsm_service_sla_item(const itsm_service *service, size_t index);
 
 /* ---- accessors ------------------------------------------------------------------------- */
 

@@ -129,6 +129,18 @@ int itsm__json_member(const json_t **out, const json_t *obj, const char *key, co
     return ITSM_OK;
 }
 
+int itsm__json_required_text(const char **out, const json_t *obj, const char *key, const itsm__jpath *p)
+{
+    const json_t *v = NULL;
+    itsm__jpath kp = itsm__jpath_key(p, key);
+    int rc = itsm__json_member(&v, obj, key, p);
+    if (rc == ITSM_OK)
+        rc = itsm__json_get_string(out, v, &kp);
+    if (rc == ITSM_OK && (*out)[0] == '\0')
+        rc = itsm__jpath_error(ITSM_EINVAL, &kp, "must not be empty");
+    return rc;
+}
+
 /* Every key of `obj` must be one of `allowed` (NULL-terminated). */
 int itsm__json_check_keys(const json_t *obj, const char *const *allowed, const itsm__jpath *p)
 {
@@ -256,17 +268,12 @@ static int check_version(const json_t *root, int schema, const itsm__jpath *rp)
     return ITSM_OK;
 }
 
-int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
-                            const itsm__jpath *rp)
+int itsm__json_check_type(size_t *out_type, const json_t *obj, const char *const *types, const itsm__jpath *p)
 {
-    int rc = itsm__json_need_object(root, rp);
-    if (rc == ITSM_OK)
-        rc = check_version(root, schema, rp);
     const json_t *t = NULL;
     const char *text = NULL;
-    itsm__jpath tp = itsm__jpath_key(rp, "type");
-    if (rc == ITSM_OK)
-        rc = itsm__json_member(&t, root, "type", rp);
+    itsm__jpath tp = itsm__jpath_key(p, "type");
+    int rc = itsm__json_member(&t, obj, "type", p);
     if (rc == ITSM_OK)
         rc = itsm__json_get_string(&text, t, &tp);
     if (rc != ITSM_OK)
@@ -286,6 +293,64 @@ int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, co
     itsm__json_quote(q, sizeof q, text, 40);
     return itsm__jpath_error(ITSM_EINVAL, &tp, "%s is not %s%s (the document type this reader takes)", q,
                              types[1] == NULL ? "" : "one of ", expected);
+}
+
+int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
+                            const itsm__jpath *rp)
+{
+    int rc = itsm__json_need_object(root, rp);
+    if (rc == ITSM_OK)
+        rc = check_version(root, schema, rp);
+    if (rc == ITSM_OK)
+        rc = itsm__json_check_type(out_type, root, types, rp);
+    return rc;
+}
+
+int itsm__json_new_document(json_t **out, int schema, const char *type, const char *what)
+{
+    json_t *root = json_object();
+    *out = NULL;
+    if (root == NULL)
+        return itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
+    int rc = itsm__json_put(root, "itsm_schema", json_integer(schema), what);
+    if (rc == ITSM_OK)
+        rc = itsm__json_put(root, "type", json_string(type), what);
+    if (rc != ITSM_OK) {
+        json_decref(root);
+        return rc;
+    }
+    *out = root;
+    return ITSM_OK;
+}
+
+json_t *itsm__json_date(itsm_date date)
+{
+    char buf[ITSM_DATE_TEXT_SIZE];
+    if (itsm_date_format(buf, sizeof buf, date) != ITSM_OK)
+        return NULL;
+    return json_string(buf);
+}
+
+json_t *itsm__json_instant(itsm_instant t)
+{
+    char buf[ITSM_INSTANT_TEXT_SIZE];
+    if (itsm_instant_format(buf, sizeof buf, t, NULL) != ITSM_OK)
+        return NULL;
+    return json_string(buf);
+}
+
+int itsm__json_append_history(json_t *list, itsm_instant at, size_t n, const char *const *keys,
+                              const char *const *texts, const char *what)
+{
+    json_t *e = json_object();
+    int rc = itsm__json_append(list, e, what);
+    if (rc == ITSM_OK)
+        rc = itsm__json_put(e, "at", itsm__json_instant(at), what);
+    for (size_t i = 0; rc == ITSM_OK && i < n; i++) {
+        if (texts[i] != NULL)
+            rc = itsm__json_put(e, keys[i], json_string(texts[i]), what);
+    }
+    return rc;
 }
 
 int itsm__json_dump(char **out, const json_t *root, const char *what)

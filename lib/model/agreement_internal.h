@@ -8,6 +8,7 @@
 #define ITSM_MODEL_AGREEMENT_INTERNAL_H
 
 #include "itsm/agreement.h"
+#include "itsm/service.h"
 #include "itsm/time.h"
 
 #include <stdbool.h>
@@ -35,8 +36,18 @@ typedef struct itsm__anode {
     size_t count, cap;
 } itsm__anode;
 
+/* An agreement, a service and a party are each a root node (an object without
+ * "itsm_schema" and "type"); the JSON readers rely on `root` being the first member. */
 struct itsm_agreement {
-    itsm__anode root; /* an object without "itsm_schema" and "type" */
+    itsm__anode root;
+};
+
+struct itsm_service {
+    itsm__anode root;
+};
+
+struct itsm_party {
+    itsm__anode root;
 };
 
 /* Release what a node owns (not the node itself). */

@@ -1,5 +1,6 @@
-/* The contract lint (itsm_agreement_lint): what an agreement lacks or leaves ambiguous,
- * with the JSON path and the guideline item that asks for it. The rules are listed in
+/* The contract lint (itsm_agreement_lint, and for services and parties on their own
+ * itsm_service_lint and itsm_party_lint): what a document lacks or leaves ambiguous, with
+ * the JSON path and the guideline item that asks for it. The rules are listed in
  * docs/agreements.md; each finding names its source (seed A = the IT service guideline,
  * seed B = the operation handbook). */
 #include "internal.h"
@@ -105,10 +106,11 @@ static int date_cmp(itsm_date a, itsm_date b)
     return a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
 }
 
-/* A calendar name used at `path` must be declared in "calendars". */
+/* A calendar name used at `path` must be declared in "calendars" of `root` (NULL for a
+ * party document, which declares none: its names refer to documents elsewhere). */
 static void check_calendar_name(lint_ctx *c, const itsm__anode *root, const char *name, const char *path)
 {
-    if (name == NULL)
+    if (name == NULL || root == NULL)
         return;
     const itsm__anode *cals = itsm__anode_get(root, "calendars");
     for (size_t i = 0; cals != NULL && i < cals->count; i++) {
@@ -220,18 +222,12 @@ static void lint_person(lint_ctx *c, const itsm__anode *person, const char *path
     }
 }
 
-static void lint_party(lint_ctx *c, const itsm__anode *r, const itsm__anode *parties, const char *side,
-                       const char *label)
+/* One side of seed A 4.4 at `path`; the company is asked for when `need_company`. */
+static void lint_side(lint_ctx *c, const itsm__anode *r, const itsm__anode *party, const char *path,
+                      bool need_company)
 {
-    char path[PATH_MAX_LEN], p[PATH_MAX_LEN];
-    join(path, "$.parties", side);
-    const itsm__anode *party = itsm__anode_get(parties, side);
-    if (party == NULL) {
-        add(c, ITSM_SEVERITY_ERROR, path, "seed A 4.4 運用面に関する項目 (operation items)",
-            "missing the %s side (company, responsible person, contacts, role split)", label);
-        return;
-    }
-    if (strcmp(side, "vendor") == 0)
+    char p[PATH_MAX_LEN];
+    if (need_company)
         need(c, party, path, "company", ITSM_SEVERITY_ERROR, "seed A 4.4 会社名・部署名 (company and department)",
              "company name");
     need(c, party, path, "department", ITSM_SEVERITY_ERROR, "seed A 4.4 会社名・部署名 / 部署名 (department)",
@@ -285,36 +281,59 @@ static bool contact_given(const itsm__anode *contact)
     return has(contact, "phone") || has(contact, "mail") || has(contact, "url") || has(contact, "fax");
 }
 
+/* The emergency contact `em` at `path` (`whose`: "on the vendor side", ...). */
+static void lint_emergency(lint_ctx *c, const itsm__anode *r, const itsm__anode *em, const char *path,
+                           const char *whose)
+{
+    if (contact_given(em))
+        check_calendar_ref(c, r, em, path);
+    else
+        add(c, ITSM_SEVERITY_ERROR, path, "seed A 4.4 緊急連絡先 / 5.1 連絡先 (緊急時) (emergency contact)",
+            "no emergency contact %s", whose);
+}
+
 static void lint_parties(lint_ctx *c, const itsm__anode *r)
 {
     const itsm__anode *parties = itsm__anode_get(r, "parties");
+    const char *sides[] = {"vendor", "user"};
     if (parties == NULL) {
         add(c, ITSM_SEVERITY_ERROR, "$.parties", "seed A 4.4 運用面に関する項目 (operation items)",
             "missing the parties (vendor and user side)");
-    } else {
-        lint_party(c, r, parties, "vendor", "vendor");
-        lint_party(c, r, parties, "user", "user");
-    }
-    const char *sides[] = {"vendor", "user"};
-    bool any = false;
-    for (size_t i = 0; i < 2; i++) {
-        const itsm__anode *party = itsm__anode_get(parties, sides[i]);
-        const itsm__anode *em = itsm__anode_get(party, "emergency");
-        if (contact_given(em)) {
-            any = true;
-            char p[PATH_MAX_LEN];
-            cat3(p, "$.parties.", sides[i], ".emergency");
-            check_calendar_ref(c, r, em, p);
-        } else if (party != NULL) {
-            char p[PATH_MAX_LEN];
-            cat3(p, "$.parties.", sides[i], ".emergency");
-            add(c, ITSM_SEVERITY_ERROR, p, "seed A 4.4 緊急連絡先 / 5.1 連絡先 (緊急時) (emergency contact)",
-                "no emergency contact on the %s side", sides[i]);
-        }
-    }
-    if (!any && parties == NULL)
         add(c, ITSM_SEVERITY_ERROR, "$.parties", "seed A 4.4 緊急連絡先 / 5.1 連絡先 (緊急時) (emergency contact)",
             "no emergency contact on either side");
+        return;
+    }
+    for (size_t i = 0; i < 2; i++) {
+        const itsm__anode *party = itsm__anode_get(parties, sides[i]);
+        char path[PATH_MAX_LEN];
+        join(path, "$.parties", sides[i]);
+        if (party == NULL)
+            add(c, ITSM_SEVERITY_ERROR, path, "seed A 4.4 運用面に関する項目 (operation items)",
+                "missing the %s side (company, responsible person, contacts, role split)", sides[i]);
+        else
+            lint_side(c, r, party, path, i == 0);
+    }
+    for (size_t i = 0; i < 2; i++) {
+        const itsm__anode *party = itsm__anode_get(parties, sides[i]);
+        char path[PATH_MAX_LEN], whose[32];
+        cat3(path, "$.parties.", sides[i], ".emergency");
+        (void)snprintf(whose, sizeof whose, "on the %s side", sides[i]);
+        if (party != NULL)
+            lint_emergency(c, r, itsm__anode_get(party, "emergency"), path, whose);
+    }
+}
+
+/* A service's own contacts (seed A 5.1 連絡先: normal and emergency). */
+static void lint_contacts(lint_ctx *c, const itsm__anode *r)
+{
+    const itsm__anode *contacts = itsm__anode_get(r, "contacts");
+    const itsm__anode *inq = itsm__anode_get(contacts, "inquiry");
+    if (inq == NULL || inq->count == 0)
+        add(c, ITSM_SEVERITY_ERROR, "$.contacts.inquiry", "seed A 5.1 連絡先 (通常時) (contact)",
+            "missing the inquiry contact (phone, fax, URL, mail)");
+    else
+        check_calendar_ref(c, r, inq, "$.contacts.inquiry");
+    lint_emergency(c, r, itsm__anode_get(contacts, "emergency"), "$.contacts.emergency", "for the service");
 }
 
 /* An error when `present` is false: member `key` of the SLA item at `path` is missing. */
@@ -415,20 +434,14 @@ static void lint_hardware(lint_ctx *c, const itsm__anode *r)
     need(c, hw, "$.hardware", "stop_schedule", ITSM_SEVERITY_ERROR, g, "planned and emergency stop schedule");
 }
 
-itsm_status itsm_agreement_lint(itsm_finding **out, size_t *out_count, const itsm_agreement *agreement)
+typedef void (*lint_fn)(lint_ctx *c, const itsm__anode *root);
+
+/* Run `fns` (NULL-terminated) over `root` and hand the findings out. */
+static int run_lint(itsm_finding **out, size_t *out_count, const itsm__anode *root, const lint_fn *fns)
 {
-    ITSM__CHECK_ARG(out);
-    ITSM__CHECK_ARG(out_count);
-    *out = NULL;
-    *out_count = 0;
-    ITSM__CHECK_ARG(agreement);
     lint_ctx c = {NULL, 0, 0, ITSM_OK};
-    const itsm__anode *r = &agreement->root;
-    lint_service(&c, r);
-    lint_parties(&c, r);
-    lint_sla(&c, r);
-    lint_work(&c, r);
-    lint_hardware(&c, r);
+    for (size_t i = 0; fns[i] != NULL; i++)
+        fns[i](&c, root);
     if (c.rc != ITSM_OK) {
         itsm_findings_free(c.items, c.count);
         return c.rc;
@@ -440,6 +453,50 @@ itsm_status itsm_agreement_lint(itsm_finding **out, size_t *out_count, const its
     *out = c.items;
     *out_count = c.count;
     return ITSM_OK;
+}
+
+itsm_status itsm_agreement_lint(itsm_finding **out, size_t *out_count, const itsm_agreement *agreement)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(out_count);
+    *out = NULL;
+    *out_count = 0;
+    ITSM__CHECK_ARG(agreement);
+    static const lint_fn fns[] = {lint_service, lint_parties, lint_sla, lint_work, lint_hardware, NULL};
+    return run_lint(out, out_count, &agreement->root, fns);
+}
+
+itsm_status itsm_service_lint(itsm_finding **out, size_t *out_count, const itsm_service *service)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(out_count);
+    *out = NULL;
+    *out_count = 0;
+    ITSM__CHECK_ARG(service);
+    static const lint_fn fns[] = {lint_service, lint_contacts, lint_sla, lint_work, lint_hardware, NULL};
+    return run_lint(out, out_count, &service->root, fns);
+}
+
+/* A party document on its own: its members are at "$", its calendar names refer to
+ * documents elsewhere. */
+static void lint_party_doc(lint_ctx *c, const itsm__anode *r)
+{
+    const char *side = itsm__anode_text(r, "side");
+    bool user = side != NULL && strcmp(side, "user") == 0;
+    lint_side(c, NULL, r, "$", !user);
+    lint_emergency(c, NULL, itsm__anode_get(r, "emergency"), "$.emergency",
+                         side == NULL ? "for this party" : user ? "on the user side" : "on the vendor side");
+}
+
+itsm_status itsm_party_lint(itsm_finding **out, size_t *out_count, const itsm_party *party)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(out_count);
+    *out = NULL;
+    *out_count = 0;
+    ITSM__CHECK_ARG(party);
+    static const lint_fn fns[] = {lint_party_doc, NULL};
+    return run_lint(out, out_count, &party->root, fns);
 }
 
 void itsm_findings_free(itsm_finding *findings, size_t count)

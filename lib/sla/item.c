@@ -83,10 +83,21 @@ void itsm_sla_item_free(itsm_sla_item *item)
     itsm__free(item);
 }
 
+/* Element `index` of "sla_items" of an agreement's or a service's root node (NULL root: none). */
+static const itsm_sla_item *sla_item_of(const itsm__anode *root, size_t index)
+{
+    const itsm__anode *n = itsm__anode_get(root, "sla_items");
+    return n == NULL || index >= n->count ? NULL : n->items[index].sla;
+}
+
 const itsm_sla_item *itsm_agreement_sla_item(const itsm_agreement *agreement, size_t index)
 {
-    const itsm__anode *n = agreement == NULL ? NULL : itsm__anode_get(&agreement->root, "sla_items");
-    return n == NULL || index >= n->count ? NULL : n->items[index].sla;
+    return sla_item_of(agreement == NULL ? NULL : &agreement->root, index);
+}
+
+const itsm_sla_item *itsm_service_sla_item(const itsm_service *service, size_t index)
+{
+    return sla_item_of(service == NULL ? NULL : &service->root, index);
 }
 
 const char *itsm_sla_item_text(const itsm_sla_item *item, itsm_sla_text field)

@@ -68,6 +68,41 @@ itsm_calendar *itsm_test_weekly(const char *zone, const char *days, int32_t from
     return cal;
 }
 
+void itsm_test_source_path(char *buf, size_t size, const char *relpath)
+{
+    const char *self = __FILE__;
+    const char *tail = strstr(self, "tests/unit/itsm_test.c");
+    assert_non_null(tail);
+    (void)snprintf(buf, size, "%.*s%s", (int)(tail - self), self, relpath);
+}
+
+char *itsm_test_read_source(const char *relpath)
+{
+    char path[1024];
+    itsm_test_source_path(path, sizeof path, relpath);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        print_error("cannot open %s\n", path);
+        fail();
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    size_t n;
+    while ((n = fread(buf + len, 1, cap - 1 - len, f)) > 0) {
+        len += n;
+        if (len == cap - 1) {
+            cap *= 2;
+            char *bigger = realloc(buf, cap);
+            assert_non_null(bigger);
+            buf = bigger;
+        }
+    }
+    fclose(f);
+    buf[len] = '\0';
+    return buf;
+}
+
 int itsm_test_group_setup(void **state)
 {
     (void)state;
@@ -157,20 +192,15 @@ long itsm_test_alloc_sweep(const char *name, itsm_test_scenario fn, const void *
     return n;
 }
 
-char *itsm_test_read_source(const char *rel)
+void itsm_test_forbid_allocation(itsm_test_chaos *c)
 {
-    const char *self = __FILE__;
-    const char *tail = strstr(self, "tests/unit/itsm_test.c");
-    assert_non_null(tail);
-    char path[1024];
-    (void)snprintf(path, sizeof path, "%.*s%s", (int)(tail - self), self, rel);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        fail_msg("cannot open %s", path);
-    char *buf = malloc(1 << 20);
-    assert_non_null(buf);
-    size_t n = fread(buf, 1, (1 << 20) - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
+    c->count = 0;
+    c->fail_at = 0;
+    c->failed = 0;
+}
+
+void itsm_test_assert_no_allocation(const itsm_test_chaos *c)
+{
+    assert_int_equal(c->count, 0);
+    assert_false(c->failed);
 }

@@ -34,6 +34,14 @@ itsm_instant itsm_test_at(const char *text);
  * set `holidays` (NULL: none). Release with itsm_calendar_free(). */
 itsm_calendar *itsm_test_weekly(const char *zone, const char *days, int32_t from, int32_t to, const char *holidays);
 
+/* The path of a file of the source tree, `relpath` from the repository's top, in `buf`. */
+void itsm_test_source_path(char *buf, size_t size, const char *relpath);
+
+/* The contents of a file of the source tree, `relpath` from the repository's top
+ * (e.g. "tests/fuzz/corpus/documents/party-user.json"), NUL-terminated; release with
+ * free(). Fails the test when the file cannot be read. */
+char *itsm_test_read_source(const char *relpath);
+
 /* Fault injection: an allocator that fails its fail_at-th call (counting from 0; -1 never)
  * and counts every call, so a test can also prove that something does not allocate. */
 typedef struct itsm_test_chaos {
@@ -46,6 +54,12 @@ typedef struct itsm_test_chaos {
  * restores the default. */
 void itsm_test_chaos_install(itsm_test_chaos *c);
 
+/* From now on the first allocation fails and every one is counted (objects made before
+ * under `c` stay valid); itsm_test_assert_no_allocation() then checks that none was asked
+ * for. */
+void itsm_test_forbid_allocation(itsm_test_chaos *c);
+void itsm_test_assert_no_allocation(const itsm_test_chaos *c);
+
 /* A scenario performs public calls, frees all it obtained and returns the first failing
  * status. */
 typedef int (*itsm_test_scenario)(const void *ctx);
@@ -55,11 +69,6 @@ typedef int (*itsm_test_scenario)(const void *ctx);
  * message and leak nothing; the clean run must return `clean_code` and leak nothing.
  * Returns the number of allocation points swept (failing the test if there were none). */
 long itsm_test_alloc_sweep(const char *name, itsm_test_scenario fn, const void *ctx, int clean_code);
-
-/* The contents of `rel`, a path relative to the repository root (found from this
- * fixture's own path), NUL-terminated; the caller frees it with free(). Fails the test when
- * the file cannot be read. */
-char *itsm_test_read_source(const char *rel);
 
 /* cmocka group setup/teardown that check the library leaked nothing in the group. */
 int itsm_test_group_setup(void **state);

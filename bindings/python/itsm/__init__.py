@@ -27,23 +27,29 @@ Public API:
 * maintenance judgments (``itsm/maint.h``): :func:`classify_maintenance`,
   :func:`defect_determination` (Table 10, returning a :class:`DefectResult`),
   :func:`investigation_cost`, :func:`civil_regime`, :func:`civil_term`,
-  :func:`check_claim`, :func:`classify_customization`, :func:`versionup_ease`,
+  :func:`check_claim` (with 民法142条 ``day_shift``; the case-law advisory is
+  :attr:`DefectResult.advisory`), :func:`classify_customization`, :func:`versionup_ease`,
   :func:`foss_responsibility` and their enums (:class:`MaintenanceType`,
   :class:`Origin`, :class:`Verdict`, :class:`Reason`, ...), named in English and
   Japanese (``.name_en``, ``.name_ja``, ``.label(lang)``);
 * lifecycle (``itsm/lifecycle.h``): :class:`ConfigurationItem`, :class:`PendingItem`
-  (with :class:`PendingStatus` and a :class:`PendingChange` history) and
-  :func:`expiring` -- what expires or falls due within N days, as :class:`Due`
-  (:class:`DueKind`);
-* agreements (``itsm/agreement.h``): :class:`Agreement` documents and :func:`lint`, the
-  contract lint returning :class:`Finding` (with a :class:`Severity`);
+  (with :class:`PendingStatus` and a :class:`PendingChange` history), their set
+  documents (:func:`configuration_items_from_json`, :func:`pending_items_from_json` and
+  the ``_to_json`` pair) and :func:`expiring` -- what expires or falls due within N days,
+  as :class:`Due` (:class:`DueKind`);
+* agreements (``itsm/agreement.h``, ``itsm/service.h``): :class:`Agreement` documents,
+  :class:`Service` and :class:`Party` documents of their own (read by the agreement's
+  tables) and :func:`lint`, the contract lint returning :class:`Finding` (with a
+  :class:`Severity`);
 * incidents (``itsm/incident.h``): :class:`Incident` records with status, assignment and
   severity histories (:class:`IncidentStatus`, :class:`SeverityLevel`), a
-  :class:`PriorityMatrix`, :func:`read_incidents_jsonl` and
-  :func:`incidents_from_dataframe`;
+  :class:`PriorityMatrix` (also a document; ITIL's 3 x 3 by default), incident sets
+  (:func:`incidents_from_json`, :func:`incidents_to_json`), :func:`read_incidents_jsonl`
+  and :func:`incidents_from_dataframe`;
 * operational records (``itsm/records.h``): :class:`Record` documents of the
   :class:`RecordType` types (calls, outages, backup runs, monitoring checks, changes,
-  effort records, report deliveries);
+  effort records, report deliveries), record sets (:func:`records_from_json`,
+  :func:`records_to_json`) and :func:`read_records_jsonl`;
 * SLA clocks (``itsm/clock.h``): :func:`parse_deadline` and :class:`Deadline` (deadline
   rules in calendar words), :class:`ClockDefinition` with :meth:`ClockDefinition.evaluate`
   (one record, a :class:`ClockResult`), :meth:`ClockDefinition.evaluate_many` (CSR arrays
@@ -70,6 +76,7 @@ above is built on it.
 
 from . import (
     _agreement,
+    _base,
     _calendar,
     _clock,
     _errors,
@@ -115,7 +122,7 @@ INSTANT_MAX = _native.INSTANT_MAX
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
 for _module in (
     _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _clock,
-    _sla, _metrics, _errors
+    _sla, _metrics, _errors, _base
 ):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.

@@ -20,7 +20,6 @@ import datetime
 import json
 from collections.abc import Mapping
 import operator
-import os
 
 import numpy as np
 
@@ -222,46 +221,3 @@ def document_text(document, what):
     if isinstance(document, bytearray):
         return bytes(document)
     raise TypeError(f"{what} takes a document as a dict or JSON text (str or bytes), not {type(document).__name__}")
-
-
-class JsonDocument:
-    """What every immutable document class shares: construction from a file, copies,
-    equality and hashing by the canonical JSON, and pickling through it. A subclass takes
-    its document in ``__init__`` and defines ``to_json``."""
-
-    __slots__ = ()
-
-    @classmethod
-    def from_json(cls, document):
-        """An object from its document, a dict or JSON text."""
-        return cls(document)
-
-    @classmethod
-    def from_file(cls, path):
-        """An object from a JSON file."""
-        with open(os.fspath(path), "rb") as f:
-            return cls(f.read())
-
-    def to_dict(self):
-        """The canonical document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
-
-    def copy(self):
-        """An independent copy."""
-        return type(self)(self.to_json())
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    def __hash__(self):
-        return hash(self.to_json())
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))

@@ -2,15 +2,13 @@
 (``itsm/sla.h``)."""
 
 import collections
-import enum
 import fractions
 import functools
 import json
 import numbers
 
 from . import itsm_native as _native
-from ._convert import JsonDocument as _JsonDocument
-from ._convert import document_text as _document_text
+from ._base import ImmutableDocument, LabeledEnum
 
 __all__ = [
     "SlaItem",
@@ -33,8 +31,9 @@ def _words(which, count):
 _UNITS = _words(_native.SLA_ENUM_UNIT, _native.SLA_UNIT_TEXT + 1)
 
 
-class Outcome(enum.IntEnum):
-    """What one level says about a measured value (``itsm_sla_outcome``)."""
+class Outcome(LabeledEnum):
+    """What one level says about a measured value (``itsm_sla_outcome``); ``.label`` is
+    "met", "missed", "no_requirement", ..."""
 
     ABSENT = _native.SLA_OUTCOME_ABSENT
     MET = _native.SLA_OUTCOME_MET
@@ -44,24 +43,19 @@ class Outcome(enum.IntEnum):
     NO_DATA = _native.SLA_OUTCOME_NO_DATA
     CONTRACT_VALUE_MISSING = _native.SLA_OUTCOME_CONTRACT_VALUE_MISSING
 
-    @property
-    def label(self):
-        """"met", "missed", "no_requirement", ..."""
-        return _native.sla_name(_native.SLA_ENUM_OUTCOME, int(self))
+    _label_of = staticmethod(functools.partial(_native.sla_name, _native.SLA_ENUM_OUTCOME))
 
 
-class Consequence(enum.IntEnum):
-    """What a result means for the contract (``itsm_sla_consequence``)."""
+class Consequence(LabeledEnum):
+    """What a result means for the contract (``itsm_sla_consequence``); ``.label`` is
+    "none", "finding", "breach" or "undetermined"."""
 
     NONE = _native.SLA_CONSEQUENCE_NONE
     FINDING = _native.SLA_CONSEQUENCE_FINDING
     BREACH = _native.SLA_CONSEQUENCE_BREACH
     UNDETERMINED = _native.SLA_CONSEQUENCE_UNDETERMINED
 
-    @property
-    def label(self):
-        """"none", "finding", "breach" or "undetermined"."""
-        return _native.sla_name(_native.SLA_ENUM_CONSEQUENCE, int(self))
+    _label_of = staticmethod(functools.partial(_native.sla_name, _native.SLA_ENUM_CONSEQUENCE))
 
 
 def _level_name(number):
@@ -149,7 +143,7 @@ def _measure_args(value, unit):
     raise TypeError(f"a measured value must be a number, a Fraction or an ordinal name, not {type(value).__name__}")
 
 
-class SlaItem(_JsonDocument):
+class SlaItem(ImmutableDocument):
     """An SLA item (``itsm_sla_item``), immutable: name, process, unit, target or
     guarantee, period, calendar, metric, selector, the level table L1..L4, the agreed
     level and service credits (``docs/sla-items.md``).
@@ -160,17 +154,14 @@ class SlaItem(_JsonDocument):
     ``sla_items`` hold them (the header is added). Errors name the JSON path.
     """
 
-    __slots__ = ("_handle",)
+    __slots__ = ()
+    _to_json = staticmethod(_native.sla_item_to_json)
+    _from_json = staticmethod(_native.sla_item_from_json)
 
     def __init__(self, document):
         if isinstance(document, collections.abc.Mapping) and "itsm_schema" not in document:
             document = {"itsm_schema": 1, "type": "sla_item", **document}
-        self._handle = _native.sla_item_from_json(_document_text(document, "SlaItem()"))
-
-    def to_json(self):
-        """The canonical standalone document (str); loading it and saving again gives the
-        same text."""
-        return _native.sla_item_to_json(self._handle)
+        super().__init__(document)
 
     def item_dict(self):
         """The members without the header, as an agreement's ``sla_items`` holds them."""
