@@ -22,13 +22,14 @@ data/uci-incident-event-log/incident_event_log.csv.gz (see data/README.md).
 
 Run: PYTHONPATH=build/bindings/python /usr/bin/python3 examples/python/uci_servicenow.py [DATA_DIR [OUT_DIR]]
 """
+import json
 import os
 
 import numpy as np
 import pandas as pd
 
 import itsm
-from realdata import arguments, calendar_24x7, markdown, pct
+from realdata import EXAMPLES_DATA, arguments, calendar_24x7, markdown, pct
 
 FILE = os.path.join("uci-incident-event-log", "incident_event_log.csv.gz")
 AS_OF = pd.Timestamp("2017-03-01T00:00:00Z")
@@ -213,6 +214,18 @@ def variants(events, incidents):
     return markdown(rows, ["clock", "best whole-minute limits", "agreement with made_sla"], "lll")
 
 
+def check_agreement(fitted):
+    """examples/data/agreement-uci.json states these limits as its SLA items and lints clean."""
+    path = os.path.join(EXAMPLES_DATA, "agreement-uci.json")
+    with open(path, encoding="utf-8") as f:
+        agreement = itsm.Agreement(f.read())
+    items = {it["selector"]["priorities"][0]: it["levels"]["L1"]["value"]
+             for it in json.loads(agreement.to_json())["sla_items"]}
+    assert items == {p: v[0] for p, v in fitted.items()}, items
+    assert agreement.lint() == []
+    print(f"\nagreement-uci.json: {agreement.sla_count} SLA items with these limits, lint clean")
+
+
 def main():
     data_dir, out_dir = arguments(__doc__.splitlines()[0])
     events, incidents = prepare(read_log(data_dir))
@@ -236,6 +249,7 @@ def main():
     print(disagreements(frame))
     print("\n## Other readings of the SLA\n")
     print(variants(events, incidents))
+    check_agreement(fitted)
     frame.drop(columns=["opened_at"]).to_csv(os.path.join(out_dir, "uci-clocks.csv.gz"))
 
 
