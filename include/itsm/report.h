@@ -29,7 +29,6 @@
 #include "itsm/clock.h"
 #include "itsm/incident.h"
 #include "itsm/metrics.h"
-#include "itsm/records.h"
 #include "itsm/sla.h"
 #include "itsm/tz.h"
 
@@ -119,12 +118,6 @@ ITSM_API itsm_status itsm_dataset_add_deliveries(itsm_dataset *dataset, const ch
                                                  size_t n);
 /** Declare the capability on an "ordinal" item's scale (item id -> level name). */
 ITSM_API itsm_status itsm_dataset_declare(itsm_dataset *dataset, const char *item_id, const char *declared);
-/**
- * Append an operational record document: calls, outages, backup runs, monitoring checks
- * (a detection event, and a notification event when notified) and report deliveries.
- * Changes and effort records carry nothing a metric kind measures: ::ITSM_EINVAL saying so.
- */
-ITSM_API itsm_status itsm_dataset_add_record(itsm_dataset *dataset, const itsm_record *record);
 
 /* ---- calendars ------------------------------------------------------------------------- */
 
