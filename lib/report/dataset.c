@@ -399,7 +399,8 @@ itsm_status itsm_dataset_add_outages(itsm_dataset *ds, const itsm_outages *o, co
     ITSM__CHECK_ARG(ds);
     ITSM__CHECK_ARG(o);
     itsm_availability check;
-    int rc = itsm_availability_compute(&check, o, 0, 1, NULL); /* validates every outage */
+    itsm_availability_options opt = ITSM_AVAILABILITY_OPTIONS_INIT;
+    int rc = itsm_availability_compute(&check, o, 0, 1, &opt); /* validates every outage */
     itsm__outages *d = &ds->out;
     void **arrays[] = {(void **)&d->start, (void **)&d->end, (void **)&d->flags, (void **)&d->exclusion,
                        (void **)&d->share, (void **)&d->ids};
