@@ -171,8 +171,11 @@ static int build_definition(itsm_clock_definition **def, itsm__ritem *ri, const 
         o.reopen_policy = ITSM_REOPEN_NEW_CYCLE;
     if (c->metric.retarget != NULL && strcmp(c->metric.retarget, "restart") == 0)
         o.retarget_policy = ITSM_RETARGET_RESTART;
-    if (rc == ITSM_OK && itsm_clock_definition_new(def, &o) != ITSM_OK)
-        rc = itsm__report_unevaluable(ri, "clock: %s", itsm_error_last());
+    if (rc == ITSM_OK) {
+        rc = itsm_clock_definition_new(def, &o);
+        if (rc != ITSM_OK && rc != ITSM_ENOMEM) /* a definition the item's words do not make */
+            rc = itsm__report_unevaluable(ri, "clock: %s", itsm_error_last());
+    }
     itsm__free(start);
     itsm__free(pause);
     itsm__free(stop);

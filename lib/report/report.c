@@ -111,7 +111,10 @@ static int item_context(itsm__measure_ctx *c, itsm__ritem *ri, const itsm_calend
 static int conclude(itsm__ritem *ri, const itsm_sla_item *item, const itsm_sla_measure *m)
 {
     itsm_sla_evaluation ev;
-    if (itsm_sla_item_evaluate(&ev, item, m) != ITSM_OK)
+    int rc = itsm_sla_item_evaluate(&ev, item, m);
+    if (rc == ITSM_ENOMEM)
+        return rc;
+    if (rc != ITSM_OK) /* a value the item's levels do not take (units that do not convert) */
         return itsm__report_unevaluable(ri, "%s", itsm_error_last());
     itsm_report_item *p = &ri->pub;
     p->achieved_level = ev.achieved_level;
