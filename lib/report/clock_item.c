@@ -229,7 +229,7 @@ static int run_clock(itsm_sla_measure *m, itsm__ritem *ri, const itsm__measure_c
         rc = clock_out_alloc(&o, n);
     if (rc == ITSM_OK && (d.seconds = itsm__malloc((n ? n : 1) * sizeof *d.seconds, "durations")) == NULL)
         rc = ITSM_ENOMEM;
-    if (rc == ITSM_OK) {
+    if (rc == ITSM_OK && n > 0) {
         itsm_clock_columns cols = ITSM_CLOCK_COLUMNS_INIT;
         cols.state = o.state;
         cols.start = o.start;

@@ -394,6 +394,14 @@ static void test_no_data(void **state)
     assert_int_equal(it.verdict, ITSM_REPORT_MISSED);
     itsm_report_free(r);
     itsm_dataset_free(ds);
+    /* An empty dataset: no incidents at all is no data too, not an error. */
+    assert_itsm_ok(itsm_dataset_new(&ds));
+    assert_itsm_ok(itsm_report_evaluate(&r, fx.agreement, fx.cals, ds, &p, NULL));
+    it = item(r, "resolve-max", NULL);
+    assert_int_equal(it.verdict, ITSM_REPORT_NO_DATA);
+    assert_int_equal(it.records, 0);
+    itsm_report_free(r);
+    itsm_dataset_free(ds);
 }
 
 /* ---- status names ---------------------------------------------------------------------------------- */
