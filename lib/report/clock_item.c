@@ -167,8 +167,10 @@ static int build_definition(itsm_clock_definition **def, itsm__ritem *ri, const 
     o.n_cancel = nc;
     o.calendar = c->cal;
     o.target = *target;
-    if (c->metric.reopen != NULL && strcmp(c->metric.reopen, "new_cycle") == 0)
-        o.reopen_policy = ITSM_REOPEN_NEW_CYCLE;
+    /* Without "reopen" the first stop is final: reopenings count only when the item says so. */
+    o.reopen_policy = c->metric.reopen == NULL                   ? ITSM_REOPEN_NEVER
+                      : strcmp(c->metric.reopen, "new_cycle") == 0 ? ITSM_REOPEN_NEW_CYCLE
+                                                                   : ITSM_REOPEN_CONTINUE;
     if (c->metric.retarget != NULL && strcmp(c->metric.retarget, "restart") == 0)
         o.retarget_policy = ITSM_RETARGET_RESTART;
     if (rc == ITSM_OK) {
