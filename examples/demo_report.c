@@ -12,7 +12,13 @@
  *     5.2 (desk: Mon-Fri 9:00-18:00, Sat 9:00-12:00 and 13:00-17:00, closed on Japanese
  *     national holidays and Dec 29 - Jan 3) and on a vendor's 24x7 calendar with its own
  *     holidays, for the longest outages, and how many outages were restored by the end
- *     of the next business day.
+ *     of the next business day;
+ *   - then a monthly SLA report (itsm/report.h) for every month of 2025 over GitHub's
+ *     status history (examples/data/github-downtime-2025.csv, made from data/ by
+ *     scripts/make_demo_data.py) against examples/data/agreement-github-status.json:
+ *     availability of major and critical outages with scheduled maintenance excluded
+ *     (plus MTBF and MTRS), the 90th percentile of restoration times, and the number of
+ *     incidents, printed as Markdown.
  * usage: itsm_demo [CSV] [DESK_ZONE]   (defaults: the shipped sample, Asia/Tokyo) */
 #include <itsm.h>
 

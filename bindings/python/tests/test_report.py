@@ -179,3 +179,15 @@ def test_github_month_against_pandas():
     assert item["denominator"] == 31 * 86400
     assert item["numerator"] == 31 * 86400 - int(down)
     assert item["verdict"] == ("met" if item["numerator"] / item["denominator"] >= 0.999 else "missed")
+
+
+def test_severity_and_priority_functions():
+    # Case 9-11: each declarer's latest counts; the largest of them is the severity.
+    declarations = [(100, "2", "vendor"), (50, "3", "user"), (200, "0+", "vendor"), (300, "1", "user")]
+    assert itsm.severity_max_declared(declarations) == itsm.SeverityLevel.coerce("1")
+    assert itsm.severity_max_declared([]) is None
+    rows = [[1, 2, 3], [2, 3, 4], [3, 4, 5]]
+    assert itsm.priority_of(rows, 2, 3) == 4
+    assert itsm.priority_of(itsm.PriorityMatrix(rows), 3, 1) == 3
+    with pytest.raises(itsm.Error):
+        itsm.priority_of(rows, 4, 1)
