@@ -125,6 +125,11 @@ static itsm_status itsmpy_dataset_add_incident(itsm_dataset *ds, const itsm_inci
     return itsm_dataset_add_incident_set(ds, &incident, 1);
 }
 
+static itsm_status itsmpy_dataset_add_record(itsm_dataset *ds, const itsm_record *record, const itsm_tz *zone)
+{
+    return itsm_dataset_add_records(ds, &record, 1, zone);
+}
+
 static itsm_status itsmpy_dataset_add_outages(itsm_dataset *ds, const void *start, size_t start_len,
                                               const void *end, size_t end_len, const void *flags, size_t flags_len,
                                               const void *exclusion, size_t exclusion_len, const void *share,
@@ -280,6 +285,7 @@ ITSMPY_OWNED_OUT(itsm_report)
 %ignore itsm_dataset_add_events;
 %ignore itsm_dataset_add_backups;
 %ignore itsm_dataset_add_deliveries;
+%ignore itsm_dataset_add_records;
 %ignore itsm_calendar_set_get;
 %ignore itsm_period;
 %ignore itsm_period_month;
@@ -342,6 +348,8 @@ itsm_status itsmpy_dataset_add_incidents(itsm_dataset *ds, const void *offsets, 
                                          const char *ids, const void *opened, size_t opened_len);
 %rename(dataset_add_incident) itsmpy_dataset_add_incident;
 itsm_status itsmpy_dataset_add_incident(itsm_dataset *ds, const itsm_incident *incident);
+%rename(dataset_add_record) itsmpy_dataset_add_record;
+itsm_status itsmpy_dataset_add_record(itsm_dataset *ds, const itsm_record *record, const itsm_tz *zone);
 %rename(dataset_add_outages) itsmpy_dataset_add_outages;
 itsm_status itsmpy_dataset_add_outages(itsm_dataset *ds, const void *start, size_t start_len, const void *end,
                                        size_t end_len, const void *flags, size_t flags_len, const void *exclusion,

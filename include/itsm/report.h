@@ -29,6 +29,7 @@
 #include "itsm/clock.h"
 #include "itsm/incident.h"
 #include "itsm/metrics.h"
+#include "itsm/records.h"
 #include "itsm/sla.h"
 #include "itsm/tz.h"
 
@@ -118,6 +119,20 @@ ITSM_API itsm_status itsm_dataset_add_deliveries(itsm_dataset *dataset, const ch
                                                  size_t n);
 /** Declare the capability on an "ordinal" item's scale (item id -> level name). */
 ITSM_API itsm_status itsm_dataset_declare(itsm_dataset *dataset, const char *item_id, const char *declared);
+
+/**
+ * Append operational record documents (itsm/records.h): an outage (planned maintenance
+ * notified at or before its start counts as notified; an outage without an end is
+ * skipped), a backup run (recovery point = started_at, completed = finished_at, succeeded
+ * when "result" is "succeeded"), a report delivery (needs "due", a date: due by the end of
+ * that day in `zone`, UTC when NULL), a monitoring check (an
+ * event of kind "monitoring_check" and one of kind "monitoring_<result>" at checked_at),
+ * a call (an event of kind "call" at received_at: call documents carry no queue times).
+ * Change and effort records carry nothing a metric kind measures: ::ITSM_EINVAL naming the
+ * index, as for a delivery without "due"; every record is checked before any is added.
+ */
+ITSM_API itsm_status itsm_dataset_add_records(itsm_dataset *dataset, const itsm_record *const *records,
+                                              size_t count, const itsm_tz *zone);
 
 /* ---- calendars ------------------------------------------------------------------------- */
 

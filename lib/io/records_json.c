@@ -11,6 +11,7 @@
 #include "io/json_value.h"
 #include "itsm/records.h"
 #include "model/agreement_internal.h"
+#include "model/records_internal.h"
 
 #include <jansson.h>
 
@@ -130,11 +131,6 @@ static const char *const type_names[] = {"call",   "outage", "backup_run", "moni
                                          "change", "effort", "report_delivery", NULL};
 static const rspec *const type_specs[] = {&call_spec,   &outage_spec, &backup_spec, &check_spec,
                                           &change_spec, &effort_spec, &report_spec};
-
-struct itsm_record {
-    itsm_record_type type;
-    itsm__anode root; /* an object without "itsm_schema" and "type" */
-};
 
 /* ---- reading ------------------------------------------------------------------------------ */
 

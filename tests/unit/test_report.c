@@ -486,6 +486,74 @@ static void test_incident_objects(void **state)
     itsm_incident_free(inc);
 }
 
+/* ---- record documents ------------------------------------------------------------------------------ */
+
+static const char *const record_docs[] = {
+    /* unplanned, 1 h; planned and notified two days ahead, 2 h; planned, notified late: counts */
+    "{\"itsm_schema\": 1, \"type\": \"outage\", \"id\": \"O1\", \"kind\": \"unplanned\", \"start\": "
+    "\"2024-06-10T00:00:00Z\", \"end\": \"2024-06-10T01:00:00Z\"}",
+    "{\"itsm_schema\": 1, \"type\": \"outage\", \"id\": \"O2\", \"kind\": \"planned_maintenance\", "
+    "\"start\": \"2024-06-15T00:00:00Z\", \"end\": \"2024-06-15T02:00:00Z\", \"notified_at\": "
+    "\"2024-06-13T00:00:00Z\"}",
+    "{\"itsm_schema\": 1, \"type\": \"outage\", \"id\": \"O3\", \"kind\": \"planned_maintenance\", "
+    "\"start\": \"2024-06-20T00:00:00Z\", \"end\": \"2024-06-20T00:30:00Z\", \"notified_at\": "
+    "\"2024-06-20T00:10:00Z\"}",
+    /* an open outage: skipped */
+    "{\"itsm_schema\": 1, \"type\": \"outage\", \"id\": \"O4\", \"kind\": \"unplanned\", \"start\": "
+    "\"2024-06-30T23:00:00Z\"}",
+    /* due 06-14 (end of the day in Tokyo: 06-14T15:00Z), delivered 06-14T14:00Z: on time */
+    "{\"itsm_schema\": 1, \"type\": \"report_delivery\", \"id\": \"R1\", \"report\": \"monthly\", "
+    "\"due\": \"2024-06-14\", \"delivered_at\": \"2024-06-14T14:00:00Z\"}",
+    /* due 06-28 (06-28T15:00Z), delivered 06-28T16:00Z: late */
+    "{\"itsm_schema\": 1, \"type\": \"report_delivery\", \"id\": \"R2\", \"report\": \"monthly\", "
+    "\"due\": \"2024-06-28\", \"delivered_at\": \"2024-06-28T16:00:00Z\"}",
+    "{\"itsm_schema\": 1, \"type\": \"monitoring_check\", \"id\": \"M1\", \"target\": \"db\", "
+    "\"checked_at\": \"2024-06-01T06:00:00Z\", \"result\": \"ok\"}",
+};
+#define N_RECORD_DOCS (sizeof record_docs / sizeof record_docs[0])
+
+static void test_records(void **state)
+{
+    (void)state;
+    itsm_record *recs[N_RECORD_DOCS + 1] = {NULL};
+    for (size_t i = 0; i < N_RECORD_DOCS; i++)
+        assert_itsm_ok(itsm_record_from_json(&recs[i], record_docs[i], strlen(record_docs[i])));
+    itsm_tz *tokyo = itsm_test_zone("Asia/Tokyo");
+    itsm_dataset *ds = NULL;
+    itsm_report *r = NULL;
+    itsm_period p;
+    assert_itsm_ok(itsm_dataset_new(&ds));
+    assert_itsm_ok(itsm_dataset_add_records(ds, (const itsm_record *const *)recs, N_RECORD_DOCS, tokyo));
+    assert_itsm_ok(itsm_period_month(&p, 2024, 6, NULL));
+    assert_itsm_ok(itsm_report_evaluate(&r, fx.agreement, fx.cals, ds, &p, NULL));
+    /* Agreed = 30 days - 2 h (O2); downtime 1 h (O1) + 30 min (O3, notified late). */
+    itsm_report_item it = item(r, "availability", NULL);
+    assert_int_equal(it.denominator, 2584800);
+    assert_int_equal(it.numerator, 2584800 - 5400);
+    it = item(r, "monthly-report", NULL);
+    assert_int_equal(it.numerator, 1);
+    assert_int_equal(it.denominator, 2);
+    itsm_report_free(r);
+    /* A change record measures nothing; nothing is added when one record is refused. */
+    const char change[] = "{\"itsm_schema\": 1, \"type\": \"change\", \"id\": \"C1\", \"requested_at\": "
+                          "\"2024-06-01T00:00:00Z\"}";
+    assert_itsm_ok(itsm_record_from_json(&recs[N_RECORD_DOCS], change, strlen(change)));
+    {
+        itsm_dataset *empty = NULL;
+        assert_itsm_ok(itsm_dataset_new(&empty));
+        assert_itsm_error(itsm_dataset_add_records(empty, (const itsm_record *const *)recs, N_RECORD_DOCS + 1, NULL),
+                          ITSM_EINVAL, "records[7] ('C1') is a change record");
+        assert_itsm_ok(itsm_report_evaluate(&r, fx.agreement, fx.cals, empty, &p, NULL));
+        assert_int_equal(item(r, "availability", NULL).numerator, 2592000); /* no outage was added */
+        itsm_report_free(r);
+        itsm_dataset_free(empty);
+    }
+    for (size_t i = 0; i <= N_RECORD_DOCS; i++)
+        itsm_record_free(recs[i]);
+    itsm_dataset_free(ds);
+    itsm_tz_free(tokyo);
+}
+
 /* ---- output ---------------------------------------------------------------------------------------- */
 
 static void test_json_and_markdown(void **state)
@@ -688,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_duration_max_and_credit), cmocka_unit_test(test_other_kinds),
         cmocka_unit_test(test_not_evaluable),         cmocka_unit_test(test_no_data),
         cmocka_unit_test(test_status_names),          cmocka_unit_test(test_incident_objects),
+        cmocka_unit_test(test_records),
         cmocka_unit_test(test_json_and_markdown),     cmocka_unit_test(test_max_breaches),
         cmocka_unit_test(test_periods),               cmocka_unit_test(test_errors),
         cmocka_unit_test(test_alloc_sweeps),

@@ -17,6 +17,8 @@ from ._calendar import Calendar
 from ._clock import _frame_times, _grouped_in_order, _int32_array
 from ._convert import as_int64_array, to_date, to_instant
 from ._incident import Incident, IncidentStatus
+from . import _errors as itsm_errors
+from ._records import Record, RecordType
 from ._timezone import TimeZone
 
 __all__ = [
@@ -273,6 +275,22 @@ class Dataset:
         return self
 
     # ---- other records ----
+
+    def add_records(self, records, zone=None):
+        """Append :class:`Record` documents (outages, backup runs, report deliveries,
+        monitoring checks, calls; see ``itsm_dataset_add_records``): a delivery's "due"
+        date ends at midnight in ``zone`` (UTC when None). Every record is checked first."""
+        records = list(records)
+        for k, rec in enumerate(records):
+            if not isinstance(rec, Record):
+                raise TypeError(f"records[{k}]: expected a Record, not {type(rec).__name__}")
+            if rec.type in (RecordType.CHANGE, RecordType.EFFORT):
+                raise itsm_errors.InvalidArgumentError(
+                    f"records[{k}] ({rec.id!r}) is a {rec.type.name.lower()} record, which no metric kind measures")
+        handle = _zone_handle(zone)
+        for rec in records:
+            _native.dataset_add_record(self._handle, rec._handle, handle)
+        return self
 
     def add_outages(self, start, end, *, flags=None, exclusion=None, share=None, ids=None):
         """Outages ``[start, end)`` with ITSM_OUTAGE_* ``flags`` (1 planned, 2 notified,

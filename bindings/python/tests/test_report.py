@@ -191,3 +191,36 @@ def test_severity_and_priority_functions():
     assert itsm.priority_of(itsm.PriorityMatrix(rows), 3, 1) == 3
     with pytest.raises(itsm.Error):
         itsm.priority_of(rows, 4, 1)
+
+
+def test_records():
+    """Record documents: a notified maintenance window leaves the agreed time, a late
+    notified one counts as downtime; reports due by the end of their day in Tokyo."""
+    docs = [
+        {"type": "outage", "id": "O1", "kind": "unplanned", "start": "2024-06-10T00:00:00Z", "end": "2024-06-10T01:00:00Z"},
+        {"type": "outage", "id": "O2", "kind": "planned_maintenance", "start": "2024-06-15T00:00:00Z",
+         "end": "2024-06-15T02:00:00Z", "notified_at": "2024-06-13T00:00:00Z"},
+        {"type": "outage", "id": "O3", "kind": "planned_maintenance", "start": "2024-06-20T00:00:00Z",
+         "end": "2024-06-20T00:30:00Z", "notified_at": "2024-06-20T00:10:00Z"},
+        {"type": "report_delivery", "id": "R1", "report": "monthly", "due": "2024-06-14",
+         "delivered_at": "2024-06-14T14:00:00Z"},
+    ]
+    records = [itsm.Record({"itsm_schema": 1, **d}) for d in docs]
+    agreement = itsm.Agreement({
+        "itsm_schema": 1, "type": "agreement", "id": "R", "sla_items": [
+            {"id": "availability", "unit": "percent", "calendar": "24x7", "metric": {"kind": "availability"},
+             "level": "L3", "levels": {"L3": {"op": ">=", "value": 99.9}}},
+            {"id": "report", "unit": "month", "metric": {"kind": "report_deadline", "report": "monthly"},
+             "level": "L3", "levels": {"L3": {"deadline": "within 10 business days from the start of the next month"}}},
+        ]})
+    always = itsm.Calendar({"itsm_schema": 1, "type": "calendar", "name": "24x7", "zone": "UTC",
+                            "week": {d: ["00:00-24:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}})
+    ds = itsm.Dataset().add_records(records, zone="Asia/Tokyo")
+    report = agreement.evaluate(ds, itsm.Period.month(2024, 6), calendars={"24x7": always})
+    availability = report.item("availability")
+    assert (availability["numerator"], availability["denominator"]) == (30 * 86400 - 7200 - 5400, 30 * 86400 - 7200)
+    assert availability["verdict"] == "missed"  # 99.79 %
+    assert report.item("report")["verdict"] == "met"
+    change = itsm.Record({"itsm_schema": 1, "type": "change", "id": "C1"})
+    with pytest.raises(itsm.InvalidArgumentError, match="change record"):
+        itsm.Dataset().add_records(records + [change])
