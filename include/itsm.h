@@ -21,5 +21,6 @@
 #include "itsm/clock.h"
 #include "itsm/sla.h"
 #include "itsm/metrics.h"
+#include "itsm/report.h"
 
 #endif /* ITSM_H */

@@ -155,6 +155,7 @@ struct itsm_calendar {};
 %include "itsm_clock.i"
 %include "itsm_sla.i"
 %include "itsm_metrics.i"
+%include "itsm_report.i"
 
 /* A macro combining enum values, which SWIG does not evaluate by itself. */
 %constant unsigned int LOCAL_STRICT = (ITSM_GAP_ERROR | ITSM_OVERLAP_ERROR);
