@@ -18,7 +18,8 @@ data/uci-incident-event-log/incident_event_log.csv.gz (see data/README.md).
   The priority in force picks the target (a priority change re-targets retroactively).
 - The instance's own SLA definitions are not published; the last made_sla of each
   incident is ServiceNow's verdict. The example finds the whole-minute limit per priority
-  that reproduces most verdicts, then reports each month against those limits.
+  that reproduces most verdicts; examples/data/agreement-uci.json states those limits, and
+  the monthly SLA report evaluates it (checked against the clocks).
 
 Run: PYTHONPATH=build/bindings/python /usr/bin/python3 examples/python/uci_servicenow.py [DATA_DIR [OUT_DIR]]
 """
