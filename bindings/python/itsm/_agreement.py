@@ -66,6 +66,27 @@ class Agreement(ImmutableDocument):
         """Number of SLA items."""
         return _native.agreement_sla_count(self._handle)
 
+    @classmethod
+    def from_catalogue(cls, service, level="L3", overrides=None, **members):
+        """An agreement whose SLA items are the built-in catalogue's `service`
+        (:func:`itsm.catalogue`) agreed at `level`, with the contract's `overrides` applied
+        as in :func:`itsm.catalogue_service`. `members` are the agreement's other members
+        (``id`` defaults to the service's name; ``name``, ``calendars``, ``parties``, ...).
+        Errors name the item id and JSON path.
+
+        >>> a = itsm.Agreement.from_catalogue("server_operation_support", "L3",
+        ...                                   {"*": {"calendar": "vendor"}}, id="ops-2025")
+        """
+        from ._sla import catalogue_service
+
+        if "sla_items" in members:
+            raise TypeError("from_catalogue() takes the SLA items from the catalogue, not sla_items=")
+        items = [item.item_dict() for item in catalogue_service(service, level, overrides)]
+        document = {"itsm_schema": 1, "type": "agreement", "id": members.pop("id", service)}
+        document.update(members)
+        document["sla_items"] = items
+        return cls(document)
+
     def evaluate(self, records, period, **kwargs):
         """Evaluate every SLA item over ``period``: see :func:`itsm.evaluate`."""
         from ._report import evaluate

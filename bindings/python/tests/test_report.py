@@ -224,3 +224,27 @@ def test_records():
     change = itsm.Record({"itsm_schema": 1, "type": "change", "id": "C1"})
     with pytest.raises(itsm.InvalidArgumentError, match="change record"):
         itsm.Dataset().add_records(records + [change])
+
+
+def test_agreement_from_catalogue_evaluates():
+    """SaaS at L3 from the catalogue: one hour down in June 2024 (30 days) is
+    1 - 3600/2592000 = 99.861 %, below L3's 99.9 % and above L2's 99 %."""
+    agreement = itsm.Agreement.from_catalogue(
+        "saas", "L3", {"availability": {"calendar": "24x7", "period": "month", "kind": "guarantee"}},
+        id="saas-2024", calendars=[{"name": "24x7"}])
+    assert agreement.id == "saas-2024"
+    assert agreement.sla_count == len([s for s in itsm.catalogue() if s.id == "saas"][0].items)
+    cal = itsm.Calendar((REPO / "examples" / "data" / "calendar-24x7-utc.json").read_text())
+    ds = itsm.Dataset()
+    ds.add_outages(np.array([itsm.parse_instant("2024-06-10T00:00:00Z")]),
+                   np.array([itsm.parse_instant("2024-06-10T01:00:00Z")]))
+    item = agreement.evaluate(ds, itsm.Period.month(2024, 6), calendars={"24x7": cal}).item("availability")
+    assert (item["numerator"], item["denominator"]) == (30 * 86400 - 3600, 30 * 86400)
+    assert (item["verdict"], item["agreed_level"], item["achieved_level"]) == ("missed", 3, 2)
+    assert item["consequence"] == "breach"
+    with pytest.raises(itsm.NotFoundError, match="no item \"nonexistent\""):
+        itsm.Agreement.from_catalogue("saas", "L3", {"nonexistent": {"calendar": "x"}})
+    with pytest.raises(itsm.NotFoundError, match="no service \"nope\""):
+        itsm.Agreement.from_catalogue("nope")
+    with pytest.raises(TypeError):
+        itsm.Agreement.from_catalogue("saas", sla_items=[])
