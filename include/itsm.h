@@ -17,5 +17,6 @@
 #include "itsm/agreement.h"
 #include "itsm/incident.h"
 #include "itsm/records.h"
+#include "itsm/kpi.h"
 
 #endif /* ITSM_H */
