@@ -18,5 +18,6 @@
 #include "itsm/incident.h"
 #include "itsm/records.h"
 #include "itsm/kpi.h"
+#include "itsm/timeseries.h"
 
 #endif /* ITSM_H */
