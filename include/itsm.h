@@ -19,5 +19,6 @@
 #include "itsm/records.h"
 #include "itsm/kpi.h"
 #include "itsm/timeseries.h"
+#include "itsm/maturity.h"
 
 #endif /* ITSM_H */

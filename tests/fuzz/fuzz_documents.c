@@ -1,6 +1,6 @@
 /* Fuzz target: the document readers of the domain model (agreements, configuration
- * items, pending items, incidents, incident sets and operational records) on the same
- * bytes. Whatever loads must write canonical text that loads and writes to the same text;
+ * items, pending items, incidents, incident sets, operational records, maturity models and
+ * assessments of the built-in model) on the same bytes. Whatever loads must write canonical text that loads and writes to the same text;
  * an agreement must also lint. */
 #include "itsm.h"
 
@@ -113,6 +113,41 @@ static void record(const char *text, size_t size)
     itsm_record_free(b);
 }
 
+static void maturity_model(const char *text, size_t size)
+{
+    itsm_maturity_model *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_maturity_model_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_maturity_model_to_json(&t1, a) != ITSM_OK || itsm_maturity_model_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_maturity_model_to_json(&t2, b) != ITSM_OK || itsm_maturity_item_count(a) != itsm_maturity_item_count(b))
+        abort();
+    same_text(t1, t2);
+    itsm_maturity_model_free(a);
+    itsm_maturity_model_free(b);
+}
+
+static void maturity_assessment(const char *text, size_t size)
+{
+    itsm_maturity_model *m = NULL;
+    itsm_maturity_assessment *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    itsm_maturity_summary s;
+    if (itsm_maturity_model_builtin(&m) != ITSM_OK)
+        abort();
+    if (itsm_maturity_assessment_from_json(&a, m, text, size) == ITSM_OK) {
+        if (itsm_maturity_assessment_to_json(&t1, a) != ITSM_OK ||
+            itsm_maturity_assessment_from_json(&b, m, t1, strlen(t1)) != ITSM_OK ||
+            itsm_maturity_assessment_to_json(&t2, b) != ITSM_OK || itsm_maturity_assessment_overall(&s, a) != ITSM_OK ||
+            s.assessed > s.items)
+            abort();
+        same_text(t1, t2);
+    }
+    itsm_maturity_assessment_free(a);
+    itsm_maturity_assessment_free(b);
+    itsm_maturity_model_free(m);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 65536)
@@ -124,5 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     incident(text, size);
     incident_set(text, size);
     record(text, size);
+    maturity_model(text, size);
+    maturity_assessment(text, size);
     return 0;
 }
