@@ -143,6 +143,9 @@ struct itsm_calendar {};
 %include "itsm_agreement.i"
 %include "itsm_incident.i"
 %include "itsm_records.i"
+%include "itsm_kpi.i"
+%include "itsm_timeseries.i"
+%include "itsm_maturity.i"
 
 /* A macro combining enum values, which SWIG does not evaluate by itself. */
 %constant unsigned int LOCAL_STRICT = (ITSM_GAP_ERROR | ITSM_OVERLAP_ERROR);
