@@ -361,6 +361,11 @@ class IncidentSummary(NamedTuple):
 
 
 def _handles(incidents):
+    from ._incident import Incident
+
+    for k, i in enumerate(incidents):
+        if not isinstance(i, Incident):
+            raise TypeError(f"incidents[{k}] must be an itsm.Incident, not {type(i).__name__}")
     return [i._handle for i in incidents]
 
 
