@@ -140,13 +140,13 @@ typedef enum itsm_ts_agg {
     ITSM_TS_AGG_SUM = 3   /**< the sum */
 } itsm_ts_agg;
 
-/** A time-of-day x date heat map. Start from ::ITSM_TS_HEATMAP_INIT. */
+/** A date x time-of-day heat map. Start from ::ITSM_TS_HEATMAP_INIT. */
 typedef struct itsm_ts_heatmap_spec {
     unsigned int version; /**< ::ITSM_TS_HEATMAP_VERSION */
-    int64_t slot;         /**< seconds of a row: divides 86400 (60: 1440 rows of one minute) */
+    int64_t slot;         /**< seconds of a cell: divides 86400 (60: 1440 cells a day) */
     const itsm_tz *zone;  /**< local time of the rows and dates; NULL for UTC. Borrowed */
-    itsm_date first_date; /**< the date of column 0 */
-    size_t n_days;        /**< number of columns (dates) */
+    itsm_date first_date; /**< the date of day 0 */
+    size_t n_days;        /**< number of dates */
     itsm_ts_agg agg;      /**< how a cell combines its samples */
 } itsm_ts_heatmap_spec;
 
@@ -154,13 +154,15 @@ typedef struct itsm_ts_heatmap_spec {
 #define ITSM_TS_HEATMAP_INIT {ITSM_TS_HEATMAP_VERSION, 60, NULL, {1970, 1, 1}, 0, ITSM_TS_AGG_MEAN}
 
 /**
- * The heat map of one series: rows are local times of day (86400 / slot of them), columns
- * local dates; cell [row * n_days + day] combines the samples whose local wall time is in
- * that slot of that date. Samples on other dates are skipped. Daylight saving time: on the
- * day clocks go forward the cells of the skipped hour are empty (no data); on the day they
- * go back the cells of the repeated hour combine both occurrences (count 2 for one-minute
- * samples).
- * @param out_values (86400 / slot) x n_days cells; NaN where empty.
+ * The heat map of one series: local dates by local times of day. Cell
+ * [day * (86400 / slot) + slot] combines the samples whose local wall time falls in that
+ * slot of that date (day 0 is first_date): the matrix is stored one date after the other,
+ * each date a row of its times of day (transpose it to draw times of day down and dates
+ * across, as Case 9-8 does). Samples on other dates are skipped. Daylight saving time: on
+ * the day clocks go forward the cells of the skipped hour are empty (no data); on the day
+ * they go back the cells of the repeated hour combine both occurrences (count 2 for
+ * one-minute samples).
+ * @param out_values n_days x (86400 / slot) cells; NaN where empty.
  * @param out_counts the same shape, or NULL: samples per cell, 0 where empty.
  */
 ITSM_API itsm_status itsm_ts_heatmap(double *out_values, int64_t *out_counts, const itsm_ts_heatmap_spec *spec,

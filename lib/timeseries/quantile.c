@@ -68,6 +68,50 @@ static double next_stat(const double *x, size_t m, size_t k)
     return v;
 }
 
+/* Order statistics near either end of a bucket (a percentile like the 95th of a bucket of
+ * an hour's 60 samples) come from one pass keeping the few smallest (or largest) values,
+ * cheaper than a selection. */
+#define FEW 16
+
+/* The j + 1 smallest values of sign * x[0..m), ascending, into buf (j < FEW, j < m). */
+static void smallest(double *buf, const double *x, size_t m, size_t j, double sign)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m; i++) {
+        double y = sign * x[i];
+        if (n == j + 1 && y >= buf[j])
+            continue;
+        size_t p = n < j + 1 ? n++ : j;
+        for (; p > 0 && buf[p - 1] > y; p--)
+            buf[p] = buf[p - 1];
+        buf[p] = y;
+    }
+}
+
+/* The k-th smallest value of x (0-based) and, when `next` is not NULL, the (k+1)-th
+ * (k + 1 < m). Reorders x. */
+static double order_stats(double *x, size_t m, size_t k, double *next)
+{
+    double buf[FEW + 1];
+    size_t need = next != NULL ? 1 : 0, top = m - 1 - k; /* x(k) is the top-th largest */
+    if (k + need < FEW) {
+        smallest(buf, x, m, k + need, 1.0);
+        if (next != NULL)
+            *next = buf[k + 1];
+        return buf[k];
+    }
+    if (top < FEW) {
+        smallest(buf, x, m, top, -1.0);
+        if (next != NULL)
+            *next = -buf[top - 1];
+        return -buf[top];
+    }
+    double v = order_stat(x, m, k);
+    if (next != NULL)
+        *next = next_stat(x, m, k);
+    return v;
+}
+
 /* numpy's _lerp: a + (b - a) t, from the other end when t >= 0.5. */
 static double lerp(double a, double b, double t)
 {
@@ -80,12 +124,12 @@ static double lerp(double a, double b, double t)
 static double interpolate(double *x, size_t m, double v, double gamma)
 {
     if (v >= (double)(m - 1))
-        return order_stat(x, m, m - 1);
+        return order_stats(x, m, m - 1, NULL);
     if (v < 0.0)
-        return order_stat(x, m, 0);
-    size_t k = (size_t)floor(v);
-    double a = order_stat(x, m, k);
-    return lerp(a, next_stat(x, m, k), gamma);
+        return order_stats(x, m, 0, NULL);
+    double b = 0.0;
+    double a = order_stats(x, m, (size_t)floor(v), &b);
+    return lerp(a, b, gamma);
 }
 
 /* numpy's _discret_interpolation_to_boundaries: the previous index where `take_previous`,
@@ -96,7 +140,7 @@ static double discrete(double *x, size_t m, double index, int take_previous)
     double k = take_previous ? previous : previous + 1.0;
     if (k < 0.0)
         k = 0.0;
-    return order_stat(x, m, (size_t)k);
+    return order_stats(x, m, (size_t)k, NULL);
 }
 
 /* numpy's _compute_virtual_index for the continuous methods of Hyndman and Fan. */
@@ -112,11 +156,11 @@ double itsm__ts_quantile(double *x, size_t m, double q, itsm_ts_quantile_method 
     case ITSM_TS_LINEAR:
         return interpolate(x, m, h, h - floor(h));
     case ITSM_TS_LOWER:
-        return order_stat(x, m, (size_t)floor(h));
+        return order_stats(x, m, (size_t)floor(h), NULL);
     case ITSM_TS_HIGHER:
-        return order_stat(x, m, (size_t)ceil(h));
+        return order_stats(x, m, (size_t)ceil(h), NULL);
     case ITSM_TS_NEAREST:
-        return order_stat(x, m, (size_t)nearbyint(h)); /* ties to even, as np.around */
+        return order_stats(x, m, (size_t)nearbyint(h), NULL); /* ties to even, as np.around */
     case ITSM_TS_MIDPOINT: {
         double v = 0.5 * (floor(h) + ceil(h));
         return interpolate(x, m, v, fmod(v, 1.0) == 0.0 ? 0.0 : 0.5);

@@ -1,23 +1,28 @@
-/* Resampling to a grid and the time-of-day x date heat map: every sample's bucket is found
- * once (shared by all series on the same time axis), then each series is added up bucket
- * by bucket; quantiles read each bucket's values through a counting sort of the samples by
- * bucket, so the work stays linear in the number of samples. */
+/* Resampling to a grid and the date x time-of-day heat map: every sample's bucket is found
+ * once (shared by all series on the same time axis), then each series is added up. Samples
+ * that come bucket by bucket (sorted input) are added up one bucket at a time in
+ * registers, quantiles taken from the bucket's stretch of the input; other samples are
+ * grouped by a counting sort first. Either way the work stays linear in the samples. */
 #include "fsum.h"
 #include "time/civil.h"
 #include "timeseries/ts_internal.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 /* Scratch memory of one call, all freed together. */
 typedef struct work {
-    int64_t *idx;     /* bucket of each sample, -1 outside */
-    double *sum;      /* per bucket: running sum and its compensation (sum or mean wanted) */
-    double *comp;
-    size_t *start;    /* quantiles: bucket k's samples are order[start[k] .. start[k + 1]) */
+    int64_t *idx;       /* bucket of each sample, -1 outside */
+    bool ordered;       /* the samples inside the grid come bucket by bucket */
+    double *sum, *comp; /* unordered, sum or mean wanted: running sums and their compensation */
+    size_t *start;      /* unordered quantiles: bucket k's samples are order[start[k] .. start[k + 1]) */
     size_t *order;
-    double *scratch;  /* quantiles: the values of the largest bucket */
+    double *scratch;    /* quantiles: one bucket's values */
+    size_t scratch_cap;
 } work;
+
+#define WORK_INIT {NULL, false, NULL, NULL, NULL, NULL, NULL, 0}
 
 static void work_free(work *w)
 {
@@ -68,55 +73,162 @@ static int infinite_value(double x, size_t s, size_t i, size_t n, const char *fn
                        fn, s * n + i, s, i, x);
 }
 
-/* Count, sum, min and max of series s (values v[0..n)) into its buckets. */
-static int add_series(itsm_ts_stats *o, const work *w, size_t nb, const double *v, size_t n, size_t s,
-                      const char *fn)
+/* Whether the samples inside the grid come bucket by bucket, as sorted input does (samples
+ * outside the grid only before and after). */
+static bool come_in_order(const int64_t *idx, size_t n)
 {
-    int64_t *count = o->count + s * nb;
-    double *mn = o->min != NULL ? o->min + s * nb : NULL;
-    double *mx = o->max != NULL ? o->max + s * nb : NULL;
-    memset(count, 0, nb * sizeof *count);
-    if (w->sum != NULL) {
-        memset(w->sum, 0, nb * sizeof *w->sum);
-        memset(w->comp, 0, nb * sizeof *w->comp);
-    }
-    for (size_t i = 0; i < n; i++) {
-        double x = v[i];
-        int64_t k = w->idx[i];
-        if (isnan(x)) {
-            o->missing++;
-            continue;
-        }
-        if (isinf(x))
-            return infinite_value(x, s, i, n, fn);
-        if (k < 0) {
-            o->outside++;
-            continue;
-        }
-        int first = count[k]++ == 0;
-        if (mn != NULL && (first || x < mn[k]))
-            mn[k] = x;
-        if (mx != NULL && (first || x > mx[k]))
-            mx[k] = x;
-        if (w->sum != NULL)
-            itsm__fsum_add(&w->sum[k], &w->comp[k], x);
-    }
+    size_t i = 0;
+    while (i < n && idx[i] < 0)
+        i++;
+    for (int64_t last = -1; i < n && idx[i] >= 0; last = idx[i++])
+        if (idx[i] < last)
+            return false;
+    for (; i < n; i++)
+        if (idx[i] >= 0)
+            return false;
+    return true;
+}
+
+/* Room for m values in the quantile scratch buffer. */
+static int reserve_scratch(work *w, size_t m)
+{
+    if (m <= w->scratch_cap)
+        return ITSM_OK;
+    return itsm__reserve((void **)&w->scratch, &w->scratch_cap, m, sizeof *w->scratch, "resampling: quantiles");
+}
+
+/* The quantiles of the `got` values gathered in the scratch buffer, into bucket k of series s. */
+static void store_quantiles(itsm_ts_stats *o, const work *w, size_t nb, size_t s, size_t k, size_t got)
+{
+    for (size_t j = 0; j < o->n_q; j++)
+        o->quantiles[(s * o->n_q + j) * nb + k] = got == 0 ? NAN : itsm__ts_quantile(w->scratch, got, o->q[j], o->method);
+}
+
+/* The quantiles of the m finite values among x[0..n) into bucket k of series s. */
+static int bucket_quantiles(itsm_ts_stats *o, work *w, size_t nb, size_t s, size_t k, const double *x, size_t n,
+                            size_t m)
+{
+    if (reserve_scratch(w, m) != ITSM_OK)
+        return ITSM_ENOMEM;
+    size_t got = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(x[i]))
+            w->scratch[got++] = x[i];
+    store_quantiles(o, w, nb, s, k, got);
     return ITSM_OK;
 }
 
-/* Sum and mean from the running sums; NaN in every statistic of an empty bucket. */
+/* The samples of one bucket met one after the other (with sorted input, a whole bucket),
+ * added up in registers and merged into the bucket once. */
+typedef struct run {
+    int64_t count;
+    double sum, comp, min, max;
+    size_t first, end; /* the run's stretch of the input: [first, end) */
+} run;
+
+static void run_add(run *r, double x, size_t i)
+{
+    if (r->count++ == 0) {
+        r->min = r->max = x;
+        r->first = i;
+    } else {
+        r->min = x < r->min ? x : r->min;
+        r->max = x > r->max ? x : r->max;
+    }
+    itsm__fsum_add(&r->sum, &r->comp, x);
+    r->end = i + 1;
+}
+
+/* Merge a run into bucket k of series s (values v). In order, a bucket has one run and its
+ * statistics are final at once; otherwise runs merge into the counts, extremes and running
+ * sums, which finish_series() turns into sums and means. Passed by value, the caller's run
+ * stays in registers. */
+static int run_flush(itsm_ts_stats *o, work *w, size_t nb, size_t s, int64_t k, run r, const double *v)
+{
+    if (r.count == 0)
+        return ITSM_OK;
+    size_t at = s * nb + (size_t)k;
+    int first = o->count[at] == 0;
+    o->count[at] += r.count;
+    if (o->min != NULL && (first || r.min < o->min[at]))
+        o->min[at] = r.min;
+    if (o->max != NULL && (first || r.max > o->max[at]))
+        o->max[at] = r.max;
+    if (!w->ordered) {
+        if (w->sum != NULL) {
+            itsm__fsum_add(&w->sum[k], &w->comp[k], r.sum);
+            w->comp[k] += r.comp;
+        }
+        return ITSM_OK;
+    }
+    double total = r.sum + r.comp;
+    if (o->sum != NULL)
+        o->sum[at] = total;
+    if (o->mean != NULL)
+        o->mean[at] = total / (double)r.count;
+    if (o->n_q == 0)
+        return ITSM_OK;
+    return bucket_quantiles(o, w, nb, s, (size_t)k, v + r.first, r.end - r.first, (size_t)r.count);
+}
+
+/* Series s before adding: no samples anywhere; in order, every statistic already "no data". */
+static void start_series(itsm_ts_stats *o, const work *w, size_t nb, size_t s)
+{
+    memset(o->count + s * nb, 0, nb * sizeof *o->count);
+    double *stats[] = {o->sum, o->mean, o->min, o->max};
+    for (size_t j = 0; w->ordered && j < sizeof stats / sizeof stats[0]; j++)
+        for (size_t k = 0; stats[j] != NULL && k < nb; k++)
+            stats[j][s * nb + k] = NAN;
+    for (size_t k = 0; w->ordered && k < o->n_q * nb; k++)
+        o->quantiles[s * o->n_q * nb + k] = NAN;
+    if (!w->ordered && w->sum != NULL) {
+        memset(w->sum, 0, nb * sizeof *w->sum);
+        memset(w->comp, 0, nb * sizeof *w->comp);
+    }
+}
+
+/* Count, sum, min, max (and, in order, quantiles) of series s (values v[0..n)). */
+static int add_series(itsm_ts_stats *o, work *w, size_t nb, const double *v, size_t n, size_t s, const char *fn)
+{
+    start_series(o, w, nb, s);
+    run r = {0, 0.0, 0.0, 0.0, 0.0, 0, 0};
+    int64_t k = -1;
+    for (size_t i = 0; i < n; i++) {
+        double x = v[i];
+        if (!isfinite(x)) {
+            if (!isnan(x))
+                return infinite_value(x, s, i, n, fn);
+            o->missing++;
+            continue;
+        }
+        int64_t ki = w->idx[i];
+        if (ki < 0) {
+            o->outside++;
+            continue;
+        }
+        if (ki != k) {
+            if (run_flush(o, w, nb, s, k, r, v) != ITSM_OK)
+                return ITSM_ENOMEM;
+            r = (run){0, 0.0, 0.0, 0.0, 0.0, 0, 0};
+            k = ki;
+        }
+        run_add(&r, x, i);
+    }
+    return run_flush(o, w, nb, s, k, r, v);
+}
+
+/* Unordered samples: sum and mean from the running sums; NaN in every statistic of an
+ * empty bucket. */
 static void finish_series(itsm_ts_stats *o, const work *w, size_t nb, size_t s)
 {
     const int64_t *count = o->count + s * nb;
     for (size_t k = 0; k < nb; k++) {
         size_t at = s * nb + k;
-        double total = w->sum != NULL ? w->sum[k] + w->comp[k] : NAN;
-        if (count[k] == 0)
-            total = NAN;
+        double total = w->sum != NULL && count[k] > 0 ? w->sum[k] + w->comp[k] : NAN;
         if (o->sum != NULL)
             o->sum[at] = total;
         if (o->mean != NULL)
-            o->mean[at] = count[k] == 0 ? NAN : total / (double)count[k];
+            o->mean[at] = total / (double)count[k];
         if (count[k] == 0 && o->min != NULL)
             o->min[at] = NAN;
         if (count[k] == 0 && o->max != NULL)
@@ -124,9 +236,9 @@ static void finish_series(itsm_ts_stats *o, const work *w, size_t nb, size_t s)
     }
 }
 
-/* ---- quantiles ------------------------------------------------------------------------------ */
+/* ---- unordered samples: grouped by bucket for their quantiles ------------------------------ */
 
-/* Group the samples by bucket (a counting sort of idx) and size the scratch buffer. */
+/* A counting sort of the samples by bucket into w->order, bucket k at start[k] .. */
 static int group_samples(work *w, size_t n, size_t nb)
 {
     w->start = itsm__calloc(nb + 1, sizeof *w->start, "resampling: bucket starts");
@@ -136,30 +248,28 @@ static int group_samples(work *w, size_t n, size_t nb)
     for (size_t i = 0; i < n; i++)
         if (w->idx[i] >= 0)
             w->start[w->idx[i] + 1]++;
-    size_t largest = 0;
-    for (size_t k = 0; k < nb; k++) {
-        largest = w->start[k + 1] > largest ? w->start[k + 1] : largest;
+    for (size_t k = 0; k < nb; k++)
         w->start[k + 1] += w->start[k];
-    }
     for (size_t i = 0; i < n; i++) /* start[k] runs to the end of bucket k ... */
         if (w->idx[i] >= 0)
             w->order[w->start[w->idx[i]]++] = i;
     memmove(w->start + 1, w->start, nb * sizeof *w->start); /* ... and is moved back */
     w->start[0] = 0;
-    w->scratch = itsm__malloc(largest * sizeof *w->scratch, "resampling: quantile scratch");
-    return w->scratch == NULL ? ITSM_ENOMEM : ITSM_OK;
+    return ITSM_OK;
 }
 
-static void quantiles_of_series(itsm_ts_stats *o, const work *w, size_t nb, const double *v, size_t s)
+static int quantiles_of_series(itsm_ts_stats *o, work *w, size_t nb, const double *v, size_t s)
 {
     for (size_t k = 0; k < nb; k++) {
-        size_t m = 0;
+        if (reserve_scratch(w, w->start[k + 1] - w->start[k]) != ITSM_OK)
+            return ITSM_ENOMEM;
+        size_t got = 0;
         for (size_t p = w->start[k]; p < w->start[k + 1]; p++)
             if (!isnan(v[w->order[p]]))
-                w->scratch[m++] = v[w->order[p]];
-        for (size_t j = 0; j < o->n_q; j++)
-            o->quantiles[(s * o->n_q + j) * nb + k] = m == 0 ? NAN : itsm__ts_quantile(w->scratch, m, o->q[j], o->method);
+                w->scratch[got++] = v[w->order[p]];
+        store_quantiles(o, w, nb, s, k, got);
     }
+    return ITSM_OK;
 }
 
 /* ---- the shared core ------------------------------------------------------------------------- */
@@ -169,21 +279,24 @@ static int resample_indexed(itsm_ts_stats *o, work *w, size_t nb, const double *
                             const char *fn)
 {
     o->missing = o->outside = 0;
-    if (o->sum != NULL || o->mean != NULL) {
+    w->ordered = come_in_order(w->idx, n);
+    if (!w->ordered && (o->sum != NULL || o->mean != NULL)) {
         w->sum = itsm__malloc(nb * sizeof *w->sum, "resampling: sums");
         w->comp = itsm__malloc(nb * sizeof *w->comp, "resampling: sums");
         if (w->sum == NULL || w->comp == NULL)
             return ITSM_ENOMEM;
     }
-    if (o->n_q > 0 && group_samples(w, n, nb) != ITSM_OK)
+    if (!w->ordered && o->n_q > 0 && group_samples(w, n, nb) != ITSM_OK)
         return ITSM_ENOMEM;
     for (size_t s = 0; s < n_series; s++) {
         int rc = add_series(o, w, nb, values + s * n, n, s, fn);
+        if (rc == ITSM_OK && !w->ordered) {
+            finish_series(o, w, nb, s);
+            if (o->n_q > 0)
+                rc = quantiles_of_series(o, w, nb, values + s * n, s);
+        }
         if (rc != ITSM_OK)
             return rc;
-        finish_series(o, w, nb, s);
-        if (o->n_q > 0)
-            quantiles_of_series(o, w, nb, values + s * n, s);
     }
     return ITSM_OK;
 }
@@ -214,7 +327,7 @@ itsm_status itsm_ts_resample(itsm_ts_stats *out, const itsm_ts_grid *grid, const
         ITSM__CHECK_ARG(t);
         ITSM__CHECK_ARG(values);
     }
-    work w = {NULL, NULL, NULL, NULL, NULL, NULL};
+    work w = WORK_INIT;
     rc = index_samples(&w, grid, t, n_series > 0 ? n : 0, __func__);
     if (rc == ITSM_OK)
         rc = resample_indexed(out, &w, grid->n_buckets, values, n, n_series, __func__);
@@ -261,16 +374,12 @@ itsm_status itsm_ts_heatmap(double *out_values, int64_t *out_counts, const itsm_
         ITSM__CHECK_ARG(t);
         ITSM__CHECK_ARG(values);
     }
-    work w = {NULL, NULL, NULL, NULL, NULL, NULL};
+    /* Cell [day * slots + slot] is bucket day * slots + slot of the grid: a resampling. */
+    work w = WORK_INIT;
     int64_t *counts = out_counts;
     if (counts == NULL && (counts = itsm__malloc(g.n_buckets * sizeof *counts, "heat map counts")) == NULL)
         return ITSM_ENOMEM;
     rc = index_samples(&w, &g, t, n, __func__);
-    /* Bucket k of the grid is day k / rows, slot k % rows: cell (slot, day). */
-    size_t rows = (size_t)(ITSM_SECONDS_PER_DAY / spec->slot);
-    for (size_t i = 0; rc == ITSM_OK && i < n; i++)
-        if (w.idx[i] >= 0)
-            w.idx[i] = (int64_t)(((size_t)w.idx[i] % rows) * spec->n_days + (size_t)w.idx[i] / rows);
     itsm_ts_stats st = ITSM_TS_STATS_INIT;
     st.count = counts;
     st.mean = spec->agg == ITSM_TS_AGG_MEAN ? out_values : NULL;

@@ -189,6 +189,47 @@ static void test_resample_errors(void **state)
     assert_itsm_error(itsm_ts_resample(&st, &g, t, 2, ok, SIZE_MAX / 2 + 1), ITSM_EINVAL, "is too large");
 }
 
+/* Sorted samples take the bucket-by-bucket path, shuffled ones the counting sort: the
+ * results must be the same (sums may differ in the last bit: compensated either way). */
+static void test_order_does_not_matter(void **state)
+{
+    (void)state;
+    enum { N = 600, B = 7 };
+    itsm_instant t[N], ts[N];
+    double v[2 * N], vs[2 * N];
+    uint64_t seed = 12345;
+    for (size_t i = 0; i < N; i++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        t[i] = JAN1 + (itsm_instant)(i * 60 + (seed >> 60));
+        v[i] = (double)(seed >> 33) / 1e6;
+        v[N + i] = (i % 17 == 0) ? NAN : (double)((seed >> 20) % 1000);
+    }
+    for (size_t i = 0; i < N; i++) { /* a fixed shuffle: i -> i * 7 mod N (7 prime to 600) */
+        size_t j = i * 7 % N;
+        ts[j] = t[i];
+        vs[j] = v[i];
+        vs[N + j] = v[N + i];
+    }
+    const double q[] = {0.1, 0.5, 0.95};
+    int64_t c1[2 * B], c2[2 * B];
+    double m1[2 * B], m2[2 * B], lo1[2 * B], lo2[2 * B], q1[2 * 3 * B], q2[2 * 3 * B];
+    itsm_ts_grid g = {ITSM_TS_GRID_VERSION, 90 * 60, NULL, JAN1, B};
+    itsm_ts_stats a = ITSM_TS_STATS_INIT, b = ITSM_TS_STATS_INIT;
+    a.count = c1, a.mean = m1, a.min = lo1, a.quantiles = q1, a.q = q, a.n_q = 3;
+    b.count = c2, b.mean = m2, b.min = lo2, b.quantiles = q2, b.q = q, b.n_q = 3;
+    assert_itsm_ok(itsm_ts_resample(&a, &g, t, N, v, 2));
+    assert_itsm_ok(itsm_ts_resample(&b, &g, ts, N, vs, 2));
+    assert_int_equal(a.missing, b.missing);
+    for (size_t k = 0; k < 2 * B; k++) {
+        assert_int_equal(c1[k], c2[k]);
+        assert_close(m2[k], m1[k]);
+        assert_true(lo1[k] == lo2[k]);
+    }
+    for (size_t k = 0; k < 2 * 3 * B; k++)
+        assert_true(q1[k] == q2[k]);
+    assert_int_equal(c1[B - 1], 600 - 6 * 90); /* the last bucket holds the last 60 samples */
+}
+
 /* ---- quantile methods ------------------------------------------------------------------------ */
 
 static double quantile_of(const double *x, size_t m, double q, itsm_ts_quantile_method method)
@@ -282,25 +323,26 @@ static void test_heatmap_dst(void **state)
     spec.n_days = 2;
     /* Spring forward, 2024-03-31: local 00:00 CET is 2024-03-30T23:00Z; 02:00 CET jumps to
      * 03:00 CEST at 01:00Z. Samples every 15 min from 23:00Z, value = sample number.
-     * Row 0 (00:00-01:00 CET) holds samples 0-3 (mean 1.5), row 1 samples 4-7 (5.5), row 2
-     * (02:00-03:00) never exists: no data; row 3 (03:00 CEST = 01:00Z) samples 8-11 (9.5).
-     * The local day has 23 hours, 92 samples; the last 8 fall on 04-01 (column 1, rows 0-1). */
+     * Slot 0 (00:00-01:00 CET) holds samples 0-3 (mean 1.5), slot 1 samples 4-7 (5.5), slot 2
+     * (02:00-03:00) never exists: no data; slot 3 (03:00 CEST = 01:00Z) samples 8-11 (9.5).
+     * The local day has 23 hours, 92 samples; the last 8 fall on 04-01 (day 1, slots 0-1).
+     * Cell (day, slot) is at [day * 24 + slot]. */
     heatmap_samples(t, v, 100, INT64_C(1711839600), 15 * MIN);
     spec.first_date = (itsm_date){2024, 3, 31};
     assert_itsm_ok(itsm_ts_heatmap(cells, counts, &spec, t, v, 100));
-    assert_int_equal(counts[0 * 2 + 0], 4);
-    assert_close(cells[0 * 2 + 0], 1.5);
-    assert_close(cells[1 * 2 + 0], 5.5);
-    assert_int_equal(counts[2 * 2 + 0], 0);
-    assert_true(isnan(cells[2 * 2 + 0]));
-    assert_close(cells[3 * 2 + 0], 9.5);
-    assert_int_equal(counts[23 * 2 + 0], 4);
-    assert_int_equal(counts[0 * 2 + 1], 4);
-    assert_close(cells[0 * 2 + 1], 93.5); /* samples 92-95 */
-    assert_int_equal(counts[2 * 2 + 1], 0);
+    assert_int_equal(counts[0 * 24 + 0], 4);
+    assert_close(cells[0 * 24 + 0], 1.5);
+    assert_close(cells[0 * 24 + 1], 5.5);
+    assert_int_equal(counts[0 * 24 + 2], 0);
+    assert_true(isnan(cells[0 * 24 + 2]));
+    assert_close(cells[0 * 24 + 3], 9.5);
+    assert_int_equal(counts[0 * 24 + 23], 4);
+    assert_int_equal(counts[1 * 24 + 0], 4);
+    assert_close(cells[1 * 24 + 0], 93.5); /* samples 92-95 */
+    assert_int_equal(counts[1 * 24 + 2], 0);
     /* Fall back, 2024-10-27: local 00:00 CEST is 2024-10-26T22:00Z; 03:00 CEST goes back to
-     * 02:00 CET at 01:00Z, so 02:00-03:00 local happens twice: row 2 gets 8 samples (4 + 4,
-     * samples 8-15), the day 25 hours = 100 samples. Sum of ones: 8 in row 2, 4 elsewhere. */
+     * 02:00 CET at 01:00Z, so 02:00-03:00 local happens twice: slot 2 gets 8 samples (4 + 4,
+     * samples 8-15), the day 25 hours = 100 samples. Sum of ones: 8 in slot 2, 4 elsewhere. */
     heatmap_samples(t, v, 104, INT64_C(1729980000), 15 * MIN);
     for (size_t i = 0; i < 104; i++)
         v[i] = 1.0;
@@ -309,28 +351,28 @@ static void test_heatmap_dst(void **state)
     assert_itsm_ok(itsm_ts_heatmap(cells, counts, &spec, t, v, 104));
     int64_t day = 0;
     for (int row = 0; row < 24; row++) {
-        assert_int_equal(counts[row * 2], row == 2 ? 8 : 4);
-        assert_true(cells[row * 2] == (row == 2 ? 8.0 : 4.0));
-        day += counts[row * 2];
+        assert_int_equal(counts[row], row == 2 ? 8 : 4);
+        assert_true(cells[row] == (row == 2 ? 8.0 : 4.0));
+        day += counts[row];
     }
     assert_int_equal(day, 100);
-    assert_int_equal(counts[0 * 2 + 1], 4); /* samples 100-103 on 10-28 */
+    assert_int_equal(counts[1 * 24 + 0], 4); /* samples 100-103 on 10-28 */
     itsm_tz_free(ams);
 }
 
 static void test_heatmap_utc(void **state)
 {
     (void)state;
-    /* Two rows of 12 h, three days from 2024-01-01 UTC, peaks: cell (row, day) at
-     * [row * 3 + day]. 01-01 06:00 -> 5 and 09:00 -> 7: (0, 0) max 7; 01-02 13:00 -> 2:
-     * (1, 1); 01-03 empty; 2023-12-31 and 01-04 samples are skipped. */
+    /* Three days from 2024-01-01 UTC of two 12-hour slots, peaks: cell (day, slot) at
+     * [day * 2 + slot]. 01-01 06:00 -> 5 and 09:00 -> 7: (0, 0) max 7; 01-02 13:00 -> 2:
+     * (1, 1) at [3]; 01-03 empty; 2023-12-31 and 01-04 samples are skipped. */
     const itsm_instant t[] = {JAN1 + 6 * HOUR, JAN1 + 9 * HOUR, JAN1 + DAY + 13 * HOUR, JAN1 - 1, JAN1 + 3 * DAY};
     const double v[] = {5, 7, 2, 100, 100};
     double cells[6];
     itsm_ts_heatmap_spec spec = {ITSM_TS_HEATMAP_VERSION, 12 * HOUR, NULL, {2024, 1, 1}, 3, ITSM_TS_AGG_MAX};
     assert_itsm_ok(itsm_ts_heatmap(cells, NULL, &spec, t, v, 5));
-    assert_true(cells[0] == 7 && cells[4] == 2);
-    assert_true(isnan(cells[1]) && isnan(cells[2]) && isnan(cells[3]) && isnan(cells[5]));
+    assert_true(cells[0] == 7 && cells[3] == 2);
+    assert_true(isnan(cells[1]) && isnan(cells[2]) && isnan(cells[4]) && isnan(cells[5]));
     spec.agg = ITSM_TS_AGG_MIN;
     assert_itsm_ok(itsm_ts_heatmap(cells, NULL, &spec, t, v, 5));
     assert_true(cells[0] == 5);
@@ -495,10 +537,30 @@ static int scenario_heatmap(const void *ctx)
     return itsm_ts_heatmap(cells, NULL, &spec, t, v, 3);
 }
 
+/* The same samples out of order (the counting-sort path). */
+static int scenario_resample_unordered(const void *ctx)
+{
+    (void)ctx;
+    const itsm_instant t[] = {JAN1 + 200, JAN1, JAN1 + 90, JAN1 + 30};
+    const double v[] = {1, 2, 3, NAN, 4, 5, 6, 7};
+    const double q[] = {0.5};
+    int64_t count[8];
+    double sum[8], qs[8];
+    itsm_ts_stats st = ITSM_TS_STATS_INIT;
+    st.count = count;
+    st.sum = sum;
+    st.quantiles = qs;
+    st.q = q;
+    st.n_q = 1;
+    itsm_ts_grid g = {ITSM_TS_GRID_VERSION, 60, NULL, JAN1, 4};
+    return itsm_ts_resample(&st, &g, t, 4, v, 2);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
     itsm_test_alloc_sweep("resample", scenario_resample, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("resample, unordered", scenario_resample_unordered, NULL, ITSM_OK);
     itsm_test_alloc_sweep("heatmap", scenario_heatmap, NULL, ITSM_OK);
     /* Grids and trends allocate nothing. */
     itsm_test_chaos chaos;
@@ -523,6 +585,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grid_checks),        cmocka_unit_test(test_grid_cover_and_index),
         cmocka_unit_test(test_resample_by_hand),   cmocka_unit_test(test_resample_errors),
+        cmocka_unit_test(test_order_does_not_matter),
         cmocka_unit_test(test_quantile_methods),   cmocka_unit_test(test_heatmap_dst),
         cmocka_unit_test(test_heatmap_utc),        cmocka_unit_test(test_trend_fit),
         cmocka_unit_test(test_trend_crossing),     cmocka_unit_test(test_allocation_failures),

@@ -130,7 +130,11 @@ def _zone_of_tz(tz):
 
 
 def _index_seconds(index, what):
-    """Epoch seconds of a tz-aware DatetimeIndex (whole seconds)."""
+    """Epoch seconds of a tz-aware DatetimeIndex (whole seconds), remembered for the index
+    object (indexes are immutable and usually shared by many series)."""
+    cached = _cache_get(index)
+    if cached is not None:
+        return cached["seconds"]
     pd = _pandas()
     if not isinstance(index, pd.DatetimeIndex):
         raise TypeError(f"{what}: expected a DatetimeIndex, not {type(index).__name__}")
@@ -139,14 +143,43 @@ def _index_seconds(index, what):
                         "(e.g. series.tz_localize('UTC') or tz_localize('Asia/Tokyo'))")
     if index.hasnans:
         raise ValueError(f"{what}: the index has NaT")
-    ns = index.asi8
-    if (ns % 1_000_000_000).any():
+    seconds, rest = np.divmod(index.asi8, 1_000_000_000)
+    if rest.any():
         raise ValueError(f"{what}: instants are not whole seconds (round the index first)")
-    return np.ascontiguousarray(ns // 1_000_000_000, dtype=np.int64)
+    seconds = np.ascontiguousarray(seconds, dtype=np.int64)
+    seconds.flags.writeable = False
+    _cache_put(index, {"seconds": seconds})
+    return seconds
+
+
+# The conversions of the last few indexes seen, by identity (a weak reference proves the
+# object is the same one, not a new object at a reused address).
+_CACHE = {}
+_CACHE_SIZE = 8
+
+
+def _cache_get(index):
+    entry = _CACHE.get(id(index))
+    if entry is None or entry[0]() is not index:
+        return None
+    return entry[1]
+
+
+def _cache_put(index, data):
+    import weakref
+
+    try:
+        ref = weakref.ref(index)
+    except TypeError:
+        return
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(index)] = (ref, data)
 
 
 class _Samples(NamedTuple):
-    t: np.ndarray        # int64 instants (n)
+    t: np.ndarray        # int64 instants (n), read-only
+    index: object        # the pandas index (for the cache), or None
     values: np.ndarray   # float64 (n_series, n)
     names: list          # series names (DataFrame columns), or None for one series
     tz: object           # the index's tz (pandas input), else None
@@ -159,8 +192,8 @@ def _samples(data):
         t = _index_seconds(data.index, "data.index")
         if isinstance(data, pd.DataFrame):
             values = _float_array(data.to_numpy().T, "data")
-            return _Samples(t, np.ascontiguousarray(values), list(data.columns), data.index.tz, True)
-        return _Samples(t, _float_array(data.to_numpy(), "data").reshape(1, -1), None, data.index.tz, True)
+            return _Samples(t, data.index, np.ascontiguousarray(values), list(data.columns), data.index.tz, True)
+        return _Samples(t, data.index, _float_array(data.to_numpy(), "data").reshape(1, -1), None, data.index.tz, True)
     try:
         t, values = data
     except (TypeError, ValueError):
@@ -172,7 +205,7 @@ def _samples(data):
     if values.ndim != 2 or values.shape[1] != len(t):
         raise ValueError(f"values must have {len(t)} samples per series (shape (n,) or (n_series, n)), "
                          f"got shape {values.shape}")
-    return _Samples(t, values, None, None, False)
+    return _Samples(t, None, values, None, None, False)
 
 
 def _zone(zone, samples):
@@ -198,8 +231,8 @@ def _output_tz(zone):
 # ---- grids ------------------------------------------------------------------------------------------
 
 
-def _grid(grain, zone, t, start, end):
-    """(first, n_buckets) covering ``t``, or [start, end) when given."""
+def _grid(grain, zone, samples, start, end):
+    """(first, n_buckets) covering the samples, or [start, end) when given."""
     if start is not None or end is not None:
         if start is None or end is None:
             raise TypeError("give both start and end, or neither")
@@ -207,7 +240,14 @@ def _grid(grain, zone, t, start, end):
         if bounds[1] < bounds[0]:
             raise ValueError("end must be after start")
         return _native.ts_grid_cover(grain, _handle(zone), bounds)
-    return _native.ts_grid_cover(grain, _handle(zone), t)
+    cached = _cache_get(samples.index) if samples.index is not None else None
+    key = ("grid", grain, None if zone is None else zone.name)
+    if cached is not None and key in cached:
+        return cached[key]
+    grid = _native.ts_grid_cover(grain, _handle(zone), samples.t)
+    if cached is not None:
+        cached[key] = grid
+    return grid
 
 
 def _bucket_starts(first, n, grain, zone):
@@ -260,7 +300,7 @@ def resample(data, grain="1h", *, stats=("mean", "max"), percentiles=(), method=
     pct = np.ascontiguousarray(np.asarray(percentiles, dtype=np.float64).reshape(-1))
     if ((pct < 0) | (pct > 100) | np.isnan(pct)).any():
         raise ValueError(f"percentiles must be in [0, 100], got {list(pct)}")
-    first, n = _grid(grain, zone, samples.t, start, end)
+    first, n = _grid(grain, zone, samples, start, end)
     n_series = samples.values.shape[0]
     out = {s: np.empty((n_series, n)) for s in _STATS[1:] if s in stats}
     count = np.empty((n_series, n), np.int64)
@@ -282,8 +322,8 @@ def resample(data, grain="1h", *, stats=("mean", "max"), percentiles=(), method=
 
 def _resample_frame(columns, starts, exists, zone, samples):
     pd = _pandas()
-    index = pd.to_datetime(starts[exists], unit="s", utc=True).tz_convert(
-        samples.tz if zone is None and samples.tz is not None else _output_tz(zone))
+    utc = pd.DatetimeIndex(starts[exists].astype("datetime64[s]").astype("datetime64[ns]"), tz="UTC")
+    index = utc.tz_convert(samples.tz if zone is None and samples.tz is not None else _output_tz(zone))
     index.name = "start"
     if samples.names is None:
         return pd.DataFrame({k: v[0][exists] for k, v in columns.items()}, index=index)
@@ -316,10 +356,12 @@ def heatmap(data, slot="1min", *, zone=None, agg="mean", start=None, days=None, 
     if slot <= 0 or 86400 % slot:
         raise ValueError(f"slot: {slot} s does not divide a day")
     rows = 86400 // slot
-    values = np.empty((rows, days))
-    cells = np.empty((rows, days), np.int64) if counts else None
-    _native.ts_heatmap(values, cells, slot, _handle(zone), first_date, days, int(Aggregation.coerce(agg)),
+    by_day = np.empty((days, rows))  # the C layout: one date after the other
+    cells = np.empty((days, rows), np.int64) if counts else None
+    _native.ts_heatmap(by_day, cells, slot, _handle(zone), first_date, days, int(Aggregation.coerce(agg)),
                        samples.t, samples.values[0])
+    values = by_day.T
+    cells = cells.T if counts else None
     if not samples.pandas:
         return (values, cells) if counts else values
     pd = _pandas()

@@ -266,3 +266,13 @@ def test_resample_releases_the_gil_and_is_thread_safe():
         results = list(pool.map(lambda _: itsm.resample((t, v), "1h", stats=("mean",), percentiles=(95,)), range(8)))
     for r in results:
         assert np.array_equal(r["mean"], want["mean"]) and np.array_equal(r["p95"], want["p95"])
+
+
+def test_index_conversions_are_remembered_per_index_object():
+    idx = pd.date_range("2024-01-01", periods=180, freq="1min", tz="UTC")
+    a = itsm.resample(pd.Series(1.0, index=idx), "1h", stats=("count",))
+    b = itsm.resample(pd.Series(2.0, index=idx), "1h", stats=("count", "mean"))  # same index object
+    assert list(a["count"]) == list(b["count"]) == [60, 60, 60] and list(b["mean"]) == [2.0] * 3
+    for k in range(20):  # new index objects (addresses may be reused) are converted anew
+        other = pd.date_range("2024-01-01", periods=60 * (k + 1), freq="1min", tz="UTC")
+        assert itsm.resample(pd.Series(1.0, index=other), "1h", stats=("count",))["count"].sum() == 60 * (k + 1)
