@@ -188,6 +188,8 @@ def maturity_radar(assessment, path=None, *, target=None, ax=None, title=None, d
         levels = [float(v) for v in assessment.values()]
         means = None
     fig, ax = _figure(ax, (5.5, 5.5), projection="polar")
+    ax.set_theta_zero_location("N")  # the first process at the top, the others clockwise
+    ax.set_theta_direction(-1)
     angles = np.linspace(0, 2 * np.pi, len(names), endpoint=False)
     closed = np.append(angles, angles[0])
     ax.plot(closed, np.append(levels, levels[0]), color="#1f77b4", linewidth=2, label="process level (weakest item)")
