@@ -261,6 +261,21 @@ int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, co
                              types[1] == NULL ? "" : "one of ", expected);
 }
 
+json_t *itsm__json_document(const char *type, int schema, const char *what)
+{
+    json_t *root = json_object();
+    if (root == NULL) {
+        (void)itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
+        return NULL;
+    }
+    if (itsm__json_put(root, "itsm_schema", json_integer(schema), what) != ITSM_OK ||
+        itsm__json_put(root, "type", json_string(type), what) != ITSM_OK) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
 int itsm__json_dump(char **out, const json_t *root, const char *what)
 {
     const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY;

@@ -27,6 +27,10 @@ int itsm__json_load(json_t **out, const char *json, size_t len, const char *what
 int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
                             const itsm__jpath *rp);
 
+/* A new document object {"itsm_schema": schema, "type": type}; NULL with ITSM_ENOMEM set
+ * (naming `what`) when jansson runs out of memory. The caller owns the reference. */
+json_t *itsm__json_document(const char *type, int schema, const char *what);
+
 /* `root` as text in libitsm's allocator (the caller frees it with itsm_free): two-space
  * indent, keys in insertion order, a trailing newline. */
 int itsm__json_dump(char **out, const json_t *root, const char *what);

@@ -182,21 +182,6 @@ itsm_status itsm_maturity_model_from_json(itsm_maturity_model **out, const char 
 
 /* ---- writing ----------------------------------------------------------------------------------- */
 
-static json_t *document(const char *type, const char *what)
-{
-    json_t *root = json_object();
-    if (root == NULL) {
-        (void)itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
-        return NULL;
-    }
-    if (itsm__json_put(root, "itsm_schema", json_integer(ITSM__MATURITY_SCHEMA), what) != ITSM_OK ||
-        itsm__json_put(root, "type", json_string(type), what) != ITSM_OK) {
-        json_decref(root);
-        return NULL;
-    }
-    return root;
-}
-
 /* obj[keys[k]] = texts[k] for the texts that are set. */
 static int put_texts(json_t *obj, const char *const *keys, const char *const *texts, size_t n, const char *what)
 {
@@ -264,7 +249,7 @@ itsm_status itsm_maturity_model_to_json(char **out, const itsm_maturity_model *m
     static const char *const keys[] = {"name", "title_ja", "title_en", "source"};
     const char *what = "itsm_maturity_model_to_json";
     const char *const texts[] = {model->name, model->title_ja, model->title_en, model->source};
-    json_t *root = document("maturity_model", what);
+    json_t *root = itsm__json_document("maturity_model", ITSM__MATURITY_SCHEMA, what);
     int rc = root == NULL ? ITSM_ENOMEM : put_texts(root, keys, texts, 4, what);
     json_t *list = rc == ITSM_OK ? put_array(root, "processes", what) : NULL;
     rc = list == NULL ? ITSM_ENOMEM : rc;
@@ -410,7 +395,7 @@ itsm_status itsm_maturity_assessment_to_json(char **out, const itsm_maturity_ass
     ITSM__CHECK_ARG(assessment);
     const char *what = "itsm_maturity_assessment_to_json";
     const itsm_maturity_assessment *a = assessment;
-    json_t *root = document("maturity_assessment", what);
+    json_t *root = itsm__json_document("maturity_assessment", ITSM__MATURITY_SCHEMA, what);
     int rc = root == NULL ? ITSM_ENOMEM : itsm__json_put(root, "model", json_string(a->model->name), what);
     if (rc == ITSM_OK && a->has_date)
         rc = itsm__json_put(root, "assessed_on", date_text(a->assessed_on), what);

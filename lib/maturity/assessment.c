@@ -98,8 +98,9 @@ itsm_status itsm_maturity_assessment_item(itsm_maturity_item_result *out, const 
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(assessment);
     const itsm_maturity_model *m = assessment->model;
-    if (index >= m->n_items)
-        return itsm__error(ITSM_ERANGE, "%s: index %zu is past the %zu items", __func__, index, m->n_items);
+    int rc = itsm__maturity_check_index(index, m->n_items, "items", __func__);
+    if (rc != ITSM_OK)
+        return rc;
     itsm_maturity_item_result r;
     memset(&r, 0, sizeof r);
     r.level = assessment->level[index];
@@ -143,11 +144,10 @@ itsm_status itsm_maturity_assessment_process(itsm_maturity_summary *out, const i
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(assessment);
     const itsm_maturity_model *m = assessment->model;
-    if (index >= m->n_processes)
-        return itsm__error(ITSM_ERANGE, "%s: index %zu is past the %zu processes", __func__, index,
-                           m->n_processes);
-    summarise(out, assessment, m->processes[index].first_item, m->processes[index].n_items);
-    return ITSM_OK;
+    int rc = itsm__maturity_check_index(index, m->n_processes, "processes", __func__);
+    if (rc == ITSM_OK)
+        summarise(out, assessment, m->processes[index].first_item, m->processes[index].n_items);
+    return rc;
 }
 
 itsm_status itsm_maturity_assessment_overall(itsm_maturity_summary *out, const itsm_maturity_assessment *assessment)

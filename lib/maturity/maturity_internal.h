@@ -43,6 +43,9 @@ int itsm__maturity_add_process(itsm_maturity_model *m, const itsm_maturity_proce
  * level has neither text. */
 int itsm__maturity_add_item(itsm_maturity_model *m, const itsm_maturity_item *it);
 
+/* ITSM_ERANGE "<fn>: index <index> is past the <count> <what>" unless index < count. */
+int itsm__maturity_check_index(size_t index, size_t count, const char *what, const char *fn);
+
 /* Validate a level (0 .. 4) or target (0 .. 4) named `what`. */
 int itsm__maturity_check_level(int32_t value, const char *what);
 /* Set an item's note (NULL clears it); the assessor and date of the document. */

@@ -216,25 +216,31 @@ size_t itsm_maturity_process_count(const itsm_maturity_model *model) { return mo
 
 size_t itsm_maturity_item_count(const itsm_maturity_model *model) { return model == NULL ? 0 : model->n_items; }
 
+int itsm__maturity_check_index(size_t index, size_t count, const char *what, const char *fn)
+{
+    if (index >= count)
+        return itsm__error(ITSM_ERANGE, "%s: index %zu is past the %zu %s", fn, index, count, what);
+    return ITSM_OK;
+}
+
 itsm_status itsm_maturity_process_get(itsm_maturity_process *out, const itsm_maturity_model *model, size_t index)
 {
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(model);
-    if (index >= model->n_processes)
-        return itsm__error(ITSM_ERANGE, "%s: index %zu is past the %zu processes", __func__, index,
-                           model->n_processes);
-    *out = model->processes[index];
-    return ITSM_OK;
+    int rc = itsm__maturity_check_index(index, model->n_processes, "processes", __func__);
+    if (rc == ITSM_OK)
+        *out = model->processes[index];
+    return rc;
 }
 
 itsm_status itsm_maturity_item_get(itsm_maturity_item *out, const itsm_maturity_model *model, size_t index)
 {
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(model);
-    if (index >= model->n_items)
-        return itsm__error(ITSM_ERANGE, "%s: index %zu is past the %zu items", __func__, index, model->n_items);
-    *out = model->items[index];
-    return ITSM_OK;
+    int rc = itsm__maturity_check_index(index, model->n_items, "items", __func__);
+    if (rc == ITSM_OK)
+        *out = model->items[index];
+    return rc;
 }
 
 itsm_status itsm_maturity_item_find(size_t *out, const itsm_maturity_model *model, const char *id)

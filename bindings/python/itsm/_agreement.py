@@ -7,6 +7,7 @@ import json
 import os
 
 from . import itsm_native as _native
+from ._convert import JsonDocument
 from ._convert import document_text as _document_text
 
 __all__ = [
@@ -36,7 +37,7 @@ class Severity(enum.IntEnum):
 Finding = collections.namedtuple("Finding", "severity path message guideline")
 
 
-class Agreement:
+class Agreement(JsonDocument):
     """An agreement document (``itsm_agreement``), immutable: the service items of seed A
     4.3 / 5.1, the parties and contacts of both sides (4.4), named calendars, SLA items
     with levels L1-L4, work items and hardware maintenance details.
@@ -92,26 +93,6 @@ class Agreement:
             Finding(Severity(sev), path, message, guideline)
             for sev, path, message, guideline in _native.agreement_lint(self._handle)
         ]
-
-    def copy(self):
-        """An independent copy."""
-        return type(self)(self.to_json())
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    def __hash__(self):
-        return hash(self.to_json())
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))
 
     def __repr__(self):
         return f"<itsm.Agreement {self.id!r}>"

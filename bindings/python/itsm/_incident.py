@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 
 from . import itsm_native as _native
+from ._convert import JsonDocument
 from ._convert import document_text as _document_text
 from ._convert import to_instant
 
@@ -131,7 +132,7 @@ class PriorityMatrix:
         return f"itsm.PriorityMatrix({[list(r) for r in self._rows]!r})"
 
 
-class Incident:
+class Incident(JsonDocument):
     """An incident record (``itsm_incident``).
 
     ``Incident("INC-1", service="payroll", impact=2, urgency=1)``, then
@@ -179,20 +180,7 @@ class Incident:
         """An independent copy."""
         return Incident._wrap(_native.incident_clone(self._handle))
 
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
     __hash__ = None  # mutable
-
-    def __reduce__(self):
-        return (Incident.from_json, (self.to_json(),))
 
     def __repr__(self):
         return f"<itsm.Incident {self.id!r}>"

@@ -17,6 +17,7 @@ import numpy as np
 
 from . import itsm_native as _native
 from ._pandas import codes as _codes
+from ._pandas import coerce_enum as _coerce_enum
 from ._pandas import float_array as _float_array
 from ._pandas import is_pandas as _is_pandas
 from ._pandas import pandas as _pandas

@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 
 from . import itsm_native as _native
+from ._convert import JsonDocument
 from ._convert import document_text as _document_text
 from ._convert import from_date, to_date, to_instant
 
@@ -87,7 +88,7 @@ _DATE_FIELDS = {
 }
 
 
-class _Documented:
+class _Documented(JsonDocument):
     """Shared by the two item classes: canonical JSON, equality, pickling."""
 
     __slots__ = ("_handle",)
@@ -119,20 +120,7 @@ class _Documented:
         obj._handle = self._clone(self._handle)
         return obj
 
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
     __hash__ = None  # mutable
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))
 
 
 class ConfigurationItem(_Documented):

@@ -7,6 +7,7 @@ import os
 from typing import NamedTuple
 
 from . import itsm_native as _native
+from ._convert import JsonDocument
 from ._convert import document_text as _document_text
 from ._pandas import pandas as _pandas
 
@@ -58,7 +59,7 @@ class MaturityItem(NamedTuple):
     levels: tuple
 
 
-class MaturityModel:
+class MaturityModel(JsonDocument):
     """An immutable maturity table (``itsm_maturity_model``).
 
     ``MaturityModel()`` is the built-in Table 16 ("jisq20000-2007-table16"); 
@@ -76,6 +77,11 @@ class MaturityModel:
             self._handle = _native.maturity_model_from_json(_document_text(document, "MaturityModel()"))
         self._items = None
         self._processes = None
+
+    @classmethod
+    def from_json(cls, document):
+        """A model from its document, a dict or JSON text."""
+        return cls(document)
 
     @classmethod
     def builtin(cls):
@@ -136,17 +142,6 @@ class MaturityModel:
                  *(lv.label(lang) for lv in it.levels), any(lv.uncertain for lv in it.levels)) for it in self.items]
         return pd.DataFrame.from_records(rows, columns=["item", "process", "name", "L1", "L2", "L3", "L4", "uncertain"],
                                          index="item")
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    def __hash__(self):
-        return hash(self.to_json())
-
-    def __reduce__(self):
-        return (type(self), (self.to_json(),))
 
     def __repr__(self):
         return f"<itsm.MaturityModel {self.name!r}: {len(self.processes)} processes, {len(self.items)} items>"

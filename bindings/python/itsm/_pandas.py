@@ -17,6 +17,18 @@ def is_pandas(*values):
     return any(isinstance(v, (pd.Series, pd.DataFrame, pd.Index)) for v in values)
 
 
+def coerce_enum(cls, value, what):
+    """A member of the IntEnum ``cls`` from itself, its number or its name (any case);
+    a ValueError saying ``value`` is not ``what`` and listing the names otherwise."""
+    if isinstance(value, str):
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            names = ", ".join(m.name.lower() for m in cls)
+            raise ValueError(f"{value!r} is not {what} (one of: {names})") from None
+    return cls(value)
+
+
 def pandas():
     """The pandas module, imported on first use."""
     import pandas as pd

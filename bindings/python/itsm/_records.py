@@ -7,6 +7,7 @@ import json
 import os
 
 from . import itsm_native as _native
+from ._convert import JsonDocument
 from ._convert import document_text as _document_text
 
 __all__ = [
@@ -32,7 +33,7 @@ class RecordType(enum.IntEnum):
         return _native.record_type_name(int(self))
 
 
-class Record:
+class Record(JsonDocument):
     """An operational record document (``itsm_record``), immutable.
 
     ``Record(document)`` or :meth:`from_json` takes a dict or JSON text
@@ -73,26 +74,6 @@ class Record:
     @property
     def id(self):
         return _native.record_id(self._handle)
-
-    def copy(self):
-        """An independent copy."""
-        return type(self)(self.to_json())
-
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    def __hash__(self):
-        return hash(self.to_json())
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))
 
     def __repr__(self):
         return f"<itsm.Record {self.type.label} {self.id!r}>"

@@ -24,6 +24,7 @@ import numpy as np
 
 from . import itsm_native as _native
 from ._convert import as_int64_array, to_date, to_instant
+from ._pandas import coerce_enum as _coerce_enum
 from ._pandas import float_array as _float_array
 from ._pandas import is_pandas as _is_pandas
 from ._pandas import pandas as _pandas
@@ -63,13 +64,7 @@ class QuantileMethod(enum.IntEnum):
     @classmethod
     def coerce(cls, value):
         """From itself, its number or numpy's name ("linear", "hazen", ...)."""
-        if isinstance(value, str):
-            try:
-                return cls[value.upper()]
-            except KeyError:
-                raise ValueError(f"{value!r} is not a percentile method (numpy's names: "
-                                 f"{', '.join(m.name.lower() for m in cls)})") from None
-        return cls(value)
+        return _coerce_enum(cls, value, "a percentile method")
 
 
 class Aggregation(enum.IntEnum):
@@ -82,12 +77,8 @@ class Aggregation(enum.IntEnum):
 
     @classmethod
     def coerce(cls, value):
-        if isinstance(value, str):
-            try:
-                return cls[value.upper()]
-            except KeyError:
-                raise ValueError(f"{value!r} is not an aggregation (mean, max, min, sum)") from None
-        return cls(value)
+        """From itself, its number or its name ("mean", "max", "min", "sum")."""
+        return _coerce_enum(cls, value, "an aggregation")
 
 
 # ---- inputs ------------------------------------------------------------------------------------
