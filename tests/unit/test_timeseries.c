@@ -509,22 +509,25 @@ static void test_trend_crossing(void **state)
 
 /* ---- allocation failures ------------------------------------------------------------------------ */
 
+/* Resampling with sums, means and quantiles: ctx NULL gives samples in order (the
+ * bucket-by-bucket path), non-NULL the same samples shuffled (the counting-sort path). */
 static int scenario_resample(const void *ctx)
 {
-    (void)ctx;
-    const itsm_instant t[] = {JAN1, JAN1 + 30, JAN1 + 90, JAN1 + 200};
+    const itsm_instant sorted[] = {JAN1, JAN1 + 30, JAN1 + 90, JAN1 + 200};
+    const itsm_instant shuffled[] = {JAN1 + 200, JAN1, JAN1 + 90, JAN1 + 30};
     const double v[] = {1, 2, 3, NAN, 4, 5, 6, 7};
     const double q[] = {0.5, 0.95};
     int64_t count[8];
-    double mean[8], qs[16];
+    double sum[8], mean[8], qs[16];
     itsm_ts_stats st = ITSM_TS_STATS_INIT;
     st.count = count;
+    st.sum = sum;
     st.mean = mean;
     st.quantiles = qs;
     st.q = q;
     st.n_q = 2;
     itsm_ts_grid g = {ITSM_TS_GRID_VERSION, 60, NULL, JAN1, 4};
-    return itsm_ts_resample(&st, &g, t, 4, v, 2);
+    return itsm_ts_resample(&st, &g, ctx == NULL ? sorted : shuffled, 4, v, 2);
 }
 
 static int scenario_heatmap(const void *ctx)
@@ -537,30 +540,11 @@ static int scenario_heatmap(const void *ctx)
     return itsm_ts_heatmap(cells, NULL, &spec, t, v, 3);
 }
 
-/* The same samples out of order (the counting-sort path). */
-static int scenario_resample_unordered(const void *ctx)
-{
-    (void)ctx;
-    const itsm_instant t[] = {JAN1 + 200, JAN1, JAN1 + 90, JAN1 + 30};
-    const double v[] = {1, 2, 3, NAN, 4, 5, 6, 7};
-    const double q[] = {0.5};
-    int64_t count[8];
-    double sum[8], qs[8];
-    itsm_ts_stats st = ITSM_TS_STATS_INIT;
-    st.count = count;
-    st.sum = sum;
-    st.quantiles = qs;
-    st.q = q;
-    st.n_q = 1;
-    itsm_ts_grid g = {ITSM_TS_GRID_VERSION, 60, NULL, JAN1, 4};
-    return itsm_ts_resample(&st, &g, t, 4, v, 2);
-}
-
 static void test_allocation_failures(void **state)
 {
     (void)state;
     itsm_test_alloc_sweep("resample", scenario_resample, NULL, ITSM_OK);
-    itsm_test_alloc_sweep("resample, unordered", scenario_resample_unordered, NULL, ITSM_OK);
+    itsm_test_alloc_sweep("resample, unordered", scenario_resample, "shuffled", ITSM_OK);
     itsm_test_alloc_sweep("heatmap", scenario_heatmap, NULL, ITSM_OK);
     /* Grids and trends allocate nothing. */
     itsm_test_chaos chaos;
