@@ -193,28 +193,32 @@ static int add_series(itsm_ts_stats *o, work *w, size_t nb, const double *v, siz
     start_series(o, w, nb, s);
     run r = {0, 0.0, 0.0, 0.0, 0.0, 0, 0};
     int64_t k = -1;
-    for (size_t i = 0; i < n; i++) {
-        double x = v[i];
+    /* One pass past the end (i == n) flushes the last run: a single call of run_flush,
+     * which the compiler then inlines, keeping the run in registers. */
+    for (size_t i = 0; i <= n; i++) {
+        double x = i < n ? v[i] : 0.0;
+        int64_t ki = i < n ? w->idx[i] : -2;
         if (!isfinite(x)) {
             if (!isnan(x))
                 return infinite_value(x, s, i, n, fn);
             o->missing++;
             continue;
         }
-        int64_t ki = w->idx[i];
-        if (ki < 0) {
+        if (ki == -1) {
             o->outside++;
             continue;
         }
         if (ki != k) {
             if (run_flush(o, w, nb, s, k, r, v) != ITSM_OK)
                 return ITSM_ENOMEM;
+            if (i == n)
+                break;
             r = (run){0, 0.0, 0.0, 0.0, 0.0, 0, 0};
             k = ki;
         }
         run_add(&r, x, i);
     }
-    return run_flush(o, w, nb, s, k, r, v);
+    return ITSM_OK;
 }
 
 /* Unordered samples: sum and mean from the running sums; NaN in every statistic of an
