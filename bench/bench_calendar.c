@@ -6,49 +6,16 @@
  * (Europe/Amsterdam, Mon-Fri 8:00-17:00). add_business adds 0 .. 500 business hours.
  * usage: bench_calendar [N]   (default 10000000) */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
-#include <itsm.h>
+#include "bench_common.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static uint64_t next_random(uint64_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    return *s;
-}
-
 static int fail(const char *what)
 {
     fprintf(stderr, "bench_calendar: %s: %s\n", what, itsm_error_last());
     return 1;
-}
-
-static int add_week(itsm_calendar_spec *s, int first, int last, int32_t from, int32_t to)
-{
-    for (int wd = first; wd <= last; wd++)
-        if (itsm_calendar_spec_add_interval(s, wd, from, to, ITSM_INTERVAL_SAME_DAY) != ITSM_OK)
-            return 1;
-    return 0;
-}
-
-static int add_set(itsm_calendar_spec *s, const char *name)
-{
-    itsm_holiday_set *set = NULL;
-    int rc = itsm_holiday_set_builtin(&set, name);
-    if (rc == ITSM_OK)
-        rc = itsm_calendar_spec_add_holidays(s, set);
-    itsm_holiday_set_free(set);
-    return rc != ITSM_OK;
 }
 
 static itsm_calendar *make(const char *name, const char *zone, int desk)
@@ -57,9 +24,7 @@ static itsm_calendar *make(const char *name, const char *zone, int desk)
     itsm_calendar *cal = NULL;
     if (itsm_calendar_spec_new(&s, name, zone, NULL) != ITSM_OK)
         return NULL;
-    int bad = desk ? add_week(s, 1, 5, 9 * 3600, 18 * 3600) || add_week(s, 6, 6, 9 * 3600, 12 * 3600) ||
-                         add_week(s, 6, 6, 13 * 3600, 17 * 3600) || add_set(s, "jp") || add_set(s, "jp-year-end")
-                   : add_week(s, 1, 5, 8 * 3600, 17 * 3600);
+    int bad = desk ? add_desk_hours(s) : add_week(s, 1, 5, 8 * 3600, 17 * 3600);
     double t0 = now();
     if (!bad && itsm_calendar_compile(&cal, s) != ITSM_OK)
         cal = NULL;

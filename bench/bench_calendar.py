@@ -11,11 +11,11 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import numpy as np
 
 import itsm
+from benchutil import best_of
 
 TOKYO = 9 * 3600
 OPEN, CLOSE = 9 * 3600, 18 * 3600
@@ -27,15 +27,6 @@ CALENDAR = {
     "week": {d: ["09:00-18:00"] for d in ("mon", "tue", "wed", "thu", "fri")} | {"sat": [], "sun": []},
     "holidays": ["jp"],
 }
-
-
-def best_of(fn, repeat=3):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
 
 
 def numpy_business_seconds(a, b, holidays):

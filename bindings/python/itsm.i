@@ -40,6 +40,7 @@
 #include "itsm/holidays.h"
 #include "itsm/calendar.h"
 #include "itsm/maint.h"
+#include "itsm/metrics.h"
 %}
 
 /* <stdint.i> is not used: it maps int64_t to `long long`, and the casts SWIG would then
@@ -83,6 +84,14 @@
 %ignore ITSM_DEFECT_FACTS_INIT;
 %ignore itsm_maint_claim_check;       /* replaced by the plain-argument forms below */
 %ignore itsm_maint_defect_determine;
+%ignore itsm_maint_claim_check_ex;
+%ignore itsm_maint_defect_determine_ex;
+%ignore itsm_claim_options;
+%ignore itsm_repair_facts;
+%ignore ITSM_CLAIM_OPTIONS_INIT;
+%ignore ITSM_REPAIR_FACTS_INIT;
+%ignore itsm_claim_shift;       /* travel as tuples (itsm_typemaps.i) */
+%ignore itsm_defect_advisory;
 %ignore itsm_claim_result;      /* plain results travel as tuples (itsm_typemaps.i) */
 %ignore itsm_defect_result;
 %ignore itsm_foss_responsibility;
@@ -143,6 +152,9 @@ struct itsm_calendar {};
 %include "itsm_agreement.i"
 %include "itsm_incident.i"
 %include "itsm_records.i"
+%include "itsm_clock.i"
+%include "itsm_sla.i"
+%include "itsm_metrics.i"
 %include "itsm_kpi.i"
 %include "itsm_timeseries.i"
 %include "itsm_maturity.i"
@@ -252,13 +264,16 @@ const char *itsmpy_calendar_zone_name(const itsm_calendar *cal);
  * from its INIT macro, so fields added by later header versions keep their defaults. A
  * date of (0, 0, 0) is "not given". */
 %{
-static itsm_status itsmpy_maint_defect_determine(itsm_defect_result *out, itsm_maint_type type,
-                                                 itsm_mr_origin origin, int inside_warranty,
-                                                 itsm_doc_coverage coverage, int security_countermeasure,
-                                                 int has_application_maintenance_contract,
-                                                 itsm_investigation investigation, itsm_date contract_date,
-                                                 itsm_contract_kind contract_kind, int customer_material,
-                                                 int vendor_knew_unsuitable)
+#define ITSMPY_DEFECT_PARAMS                                                                          \
+    itsm_maint_type type, itsm_mr_origin origin, int inside_warranty, itsm_doc_coverage coverage,       \
+        int security_countermeasure, int has_application_maintenance_contract,                            \
+        itsm_investigation investigation, itsm_date contract_date, itsm_contract_kind contract_kind,      \
+        int customer_material, int vendor_knew_unsuitable
+#define ITSMPY_CLAIM_PARAMS                                                                           \
+    itsm_date contract_date, itsm_date delivery_date, itsm_date known_date, itsm_date notice_date,      \
+        int32_t contract_warranty_days, int vendor_knew
+
+static itsm_defect_facts itsmpy_defect_facts(ITSMPY_DEFECT_PARAMS)
 {
     itsm_defect_facts f = ITSM_DEFECT_FACTS_INIT;
     f.type = type;
@@ -272,13 +287,10 @@ static itsm_status itsmpy_maint_defect_determine(itsm_defect_result *out, itsm_m
     f.contract_kind = contract_kind;
     f.customer_material = customer_material;
     f.vendor_knew_unsuitable = vendor_knew_unsuitable;
-    return itsm_maint_defect_determine(out, &f);
+    return f;
 }
 
-static itsm_status itsmpy_maint_claim_check(itsm_claim_result *out, itsm_date contract_date,
-                                            itsm_date delivery_date, itsm_date known_date,
-                                            itsm_date notice_date, int32_t contract_warranty_days,
-                                            int vendor_knew)
+static itsm_claim_facts itsmpy_claim_facts(ITSMPY_CLAIM_PARAMS)
 {
     itsm_claim_facts f = ITSM_CLAIM_FACTS_INIT;
     f.contract_date = contract_date;
@@ -287,7 +299,49 @@ static itsm_status itsmpy_maint_claim_check(itsm_claim_result *out, itsm_date co
     f.notice_date = notice_date;
     f.contract_warranty_days = contract_warranty_days;
     f.vendor_knew = vendor_knew;
+    return f;
+}
+
+#define ITSMPY_DEFECT_ARGS                                                                            \
+    type, origin, inside_warranty, coverage, security_countermeasure, has_application_maintenance_contract, \
+        investigation, contract_date, contract_kind, customer_material, vendor_knew_unsuitable
+#define ITSMPY_CLAIM_ARGS \
+    contract_date, delivery_date, known_date, notice_date, contract_warranty_days, vendor_knew
+
+static itsm_status itsmpy_maint_defect_determine(itsm_defect_result *out, ITSMPY_DEFECT_PARAMS)
+{
+    itsm_defect_facts f = itsmpy_defect_facts(ITSMPY_DEFECT_ARGS);
+    return itsm_maint_defect_determine(out, &f);
+}
+
+static itsm_status itsmpy_maint_defect_determine_ex(itsm_defect_result *out, itsm_defect_advisory *out_advisory,
+                                                    ITSMPY_DEFECT_PARAMS, int fixed_promptly, int workaround_agreed,
+                                                    int serious)
+{
+    itsm_defect_facts f = itsmpy_defect_facts(ITSMPY_DEFECT_ARGS);
+    itsm_repair_facts repair = ITSM_REPAIR_FACTS_INIT;
+    repair.fixed_promptly = fixed_promptly;
+    repair.workaround_agreed = workaround_agreed;
+    repair.serious = serious;
+    return itsm_maint_defect_determine_ex(out, out_advisory, &f, &repair);
+}
+
+static itsm_status itsmpy_maint_claim_check(itsm_claim_result *out, ITSMPY_CLAIM_PARAMS)
+{
+    itsm_claim_facts f = itsmpy_claim_facts(ITSMPY_CLAIM_ARGS);
     return itsm_maint_claim_check(out, &f);
+}
+
+static itsm_status itsmpy_maint_claim_check_ex(itsm_claim_result *out, itsm_claim_shift *out_shift,
+                                               ITSMPY_CLAIM_PARAMS, int no_day_shift, int saturday_closed,
+                                               const itsm_holiday_set *other_holidays)
+{
+    itsm_claim_facts f = itsmpy_claim_facts(ITSMPY_CLAIM_ARGS);
+    itsm_claim_options o = ITSM_CLAIM_OPTIONS_INIT;
+    o.no_day_shift = no_day_shift;
+    o.saturday_closed = saturday_closed;
+    o.other_holidays = other_holidays;
+    return itsm_maint_claim_check_ex(out, out_shift, &f, &o);
 }
 %}
 
@@ -320,3 +374,39 @@ itsm_status itsmpy_maint_claim_check(itsm_claim_result *out, itsm_date contract_
                                      itsm_date delivery_date, itsm_date known_date,
                                      itsm_date notice_date, int32_t contract_warranty_days,
                                      int vendor_knew);
+
+%feature("docstring") itsmpy_maint_defect_determine_ex
+"maint_defect_determine_ex(type, origin, inside_warranty, coverage, security_countermeasure,
+                          has_application_maintenance_contract, investigation, contract_date,
+                          contract_kind, customer_material, vendor_knew_unsuitable,
+                          fixed_promptly, workaround_agreed, serious)
+    -> ((verdict, reason, effective_type, effective_origin, investigation_cost, regime),
+        advisory reason or None)
+
+itsm_maint_defect_determine_ex() with the itsm_defect_facts and itsm_repair_facts fields as
+arguments.";
+%rename(maint_defect_determine_ex) itsmpy_maint_defect_determine_ex;
+itsm_status itsmpy_maint_defect_determine_ex(itsm_defect_result *out, itsm_defect_advisory *out_advisory,
+                                             itsm_maint_type type, itsm_mr_origin origin, int inside_warranty,
+                                             itsm_doc_coverage coverage, int security_countermeasure,
+                                             int has_application_maintenance_contract,
+                                             itsm_investigation investigation, itsm_date contract_date,
+                                             itsm_contract_kind contract_kind, int customer_material,
+                                             int vendor_knew_unsuitable, int fixed_promptly, int workaround_agreed,
+                                             int serious);
+
+%feature("docstring") itsmpy_maint_claim_check_ex
+"maint_claim_check_ex(contract_date, delivery_date, known_date, notice_date,
+                     contract_warranty_days, vendor_knew, no_day_shift, saturday_closed,
+                     other_holidays)
+    -> ((regime, in_time, (year, month, day) deadline, reason),
+        ((year, month, day) period_end, shift_days))
+
+itsm_maint_claim_check_ex() with the itsm_claim_facts and itsm_claim_options fields as
+arguments (other_holidays a NativeHolidaySet or None).";
+%rename(maint_claim_check_ex) itsmpy_maint_claim_check_ex;
+itsm_status itsmpy_maint_claim_check_ex(itsm_claim_result *out, itsm_claim_shift *out_shift,
+                                        itsm_date contract_date, itsm_date delivery_date, itsm_date known_date,
+                                        itsm_date notice_date, int32_t contract_warranty_days, int vendor_knew,
+                                        int no_day_shift, int saturday_closed,
+                                        const itsm_holiday_set *other_holidays);

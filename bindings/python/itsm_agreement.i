@@ -1,11 +1,14 @@
 /*
- * itsm_agreement.i - itsm/agreement.h in itsm.itsm_native (included by itsm.i after
- * itsm_lifecycle.i, so the typemaps and ITSMPY_* macros of itsm_typemaps.i are in force).
+ * itsm_agreement.i - itsm/agreement.h and itsm/service.h in itsm.itsm_native (included by
+ * itsm.i after itsm_lifecycle.i, so the typemaps and ITSMPY_* macros of itsm_typemaps.i are
+ * in force).
  *
- *   - itsm_agreement ** -> an owning NativeAgreement (its destructor calls
- *     itsm_agreement_free); the Python layer reads the document through its canonical JSON;
- *   - agreement_lint(agreement) -> [(severity, path, message, guideline), ...]; the strings
- *     are copied and the findings released before the call returns.
+ *   - itsm_agreement ** / itsm_service ** / itsm_party ** -> an owning NativeAgreement /
+ *     NativeService / NativeParty (their destructors call the _free functions); the Python
+ *     layer reads the documents through their canonical JSON;
+ *   - agreement_lint(agreement), service_lint(service), party_lint(party) ->
+ *     [(severity, path, message, guideline), ...]; the strings are copied and the findings
+ *     released before the call returns.
  */
 
 %rename(NativeAgreement) itsm_agreement;
@@ -53,3 +56,7 @@ static PyObject *itsmpy_finding_text(const char *text)
 }
 
 %include "itsm/agreement.h"
+
+ITSMPY_HANDLE(itsm_service, NativeService, itsm_service_free)
+ITSMPY_HANDLE(itsm_party, NativeParty, itsm_party_free)
+%include "itsm/service.h"

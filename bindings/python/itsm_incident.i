@@ -6,37 +6,20 @@
  *     NativeIncident / NativePriorityMatrix / NativeIncidentStream (destructors call
  *     itsm_incident_free / itsm_priority_matrix_free / itsm_incident_stream_close);
  *   - incident_stream_next(stream) -> a NativeIncident, or None at the end;
+ *   - incident_set_from_json(text) -> [NativeIncident, ...]; incident_set_to_json(incidents)
+ *     takes a sequence of NativeIncident;
  *   - incident_severity(incident) -> int level or None;
  *   - incident_get_milestones(incident) -> (opened or None, resolved or None,
  *     closed or None, reopen_count);
  *   - priority_matrix_new(n_impact, n_urgency, cells): cells a sequence of ints, row-major;
- *   - the history entries and record sets are not wrapped: the Python layer reads the
- *     canonical JSON and builds lists itself.
+ *     the matrix's shape and level names are read through its canonical JSON;
+ *   - the history entries are not wrapped: the Python layer reads the canonical JSON and
+ *     builds lists itself.
  */
 
-%rename(NativeIncident) itsm_incident;
-%nodefaultctor itsm_incident;
-struct itsm_incident {};
-%extend itsm_incident {
-    ~itsm_incident() { itsm_incident_free($self); }
-}
-%ignore itsm_incident_free;
-
-%rename(NativePriorityMatrix) itsm_priority_matrix;
-%nodefaultctor itsm_priority_matrix;
-struct itsm_priority_matrix {};
-%extend itsm_priority_matrix {
-    ~itsm_priority_matrix() { itsm_priority_matrix_free($self); }
-}
-%ignore itsm_priority_matrix_free;
-
-%rename(NativeIncidentStream) itsm_incident_stream;
-%nodefaultctor itsm_incident_stream;
-struct itsm_incident_stream {};
-%extend itsm_incident_stream {
-    ~itsm_incident_stream() { itsm_incident_stream_close($self); }
-}
-%ignore itsm_incident_stream_close;
+ITSMPY_HANDLE(itsm_incident, NativeIncident, itsm_incident_free)
+ITSMPY_HANDLE(itsm_priority_matrix, NativePriorityMatrix, itsm_priority_matrix_free)
+ITSMPY_HANDLE(itsm_incident_stream, NativeIncidentStream, itsm_incident_stream_close)
 %ignore itsm_incident_stream_open_memory; /* the buffer would have to outlive the call */
 
 %ignore itsm_incident_status_get;
@@ -46,30 +29,12 @@ struct itsm_incident_stream {};
 %ignore itsm_incident_assignment;
 %ignore itsm_severity_declaration;
 %ignore itsm_incident_milestones;
-%ignore itsm_incident_set_from_json;
-%ignore itsm_incident_set_to_json;
-%ignore itsm_incident_set_free;
+%ignore itsm_priority_matrix_shape;       /* read through itsm_priority_matrix_to_json */
+%ignore itsm_priority_matrix_level_name;
 
-ITSMPY_OWNED_OUT(itsm_incident)
-ITSMPY_OWNED_OUT(itsm_priority_matrix)
-ITSMPY_OWNED_OUT(itsm_incident_stream)
-
-/* The next record or None. */
-%typemap(in, numinputs=0) (itsm_incident **out, int *eof) (itsm_incident *temp = NULL, int eof = 0) {
-    $1 = &temp;
-    $2 = &eof;
-}
-%typemap(argout) (itsm_incident **out, int *eof) {
-    PyObject *obj;
-    if (eof$argnum) {
-        Py_INCREF(Py_None);
-        obj = Py_None;
-    } else {
-        obj = SWIG_NewPointerObj(SWIG_as_voidptr(temp$argnum), $descriptor(itsm_incident *), SWIG_POINTER_OWN);
-    }
-    if (itsmpy_output(&$result, obj) < 0)
-        SWIG_fail;
-}
+ITSMPY_STREAM_NEXT(itsm_incident)
+ITSMPY_HANDLE_SET_OUT(itsm_incident, itsm_incident_free, itsm_incident_set_free)
+ITSMPY_HANDLE_SEQ(itsm_incident, incidents, count, "incidents")
 
 /* The severity level or None. */
 %typemap(in, numinputs=0) (int *out_set, itsm_severity_level *out) (int set = 0, itsm_severity_level temp = ITSM_SEVERITY_0) {

@@ -6,6 +6,8 @@
  *     NativePendingItem (destructors call itsm_ci_free / itsm_pending_free);
  *   - itsm_pending_get_status -> int; the getters with (int *out_set, itsm_date *out) and
  *     the history entries are not wrapped: the Python layer reads the canonical JSON;
+ *   - ci_set_from_json / pending_set_from_json(text) -> a list of owning handles;
+ *     ci_set_to_json(cis) / pending_set_to_json(items) take sequences of handles;
  *   - expiring(cis, items, contract_ends, events, as_of, within_days): sequences of
  *     handles, (label, (y, m, d)) pairs, as_of (y, m, d); returns a list of
  *     (kind, subject, detail or None, (y, m, d), days_left, overdue).
@@ -38,37 +40,12 @@ ITSMPY_OWNED_OUT(itsm_ci)
 ITSMPY_OWNED_OUT(itsm_pending_item)
 ITSMPY_ENUM_OUT(itsm_pending_status)
 
-/* A sequence of handles of one type, held (with every handle) until the call returns. */
-%define ITSMPY_HANDLE_SEQ(TYPE, ARRAY, COUNT, NAME)
-%typemap(in) (const TYPE *const *ARRAY, size_t COUNT) (PyObject *seq = NULL, const TYPE **array = NULL) {
-    seq = PySequence_Fast($input, NAME " must be a sequence");
-    if (seq == NULL)
-        SWIG_fail;
-    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
-    array = PyMem_Malloc(sizeof *array * (size_t)(count > 0 ? count : 1));
-    if (array == NULL) {
-        PyErr_NoMemory();
-        SWIG_fail;
-    }
-    for (Py_ssize_t i = 0; i < count; i++) {
-        void *ptr = NULL;
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        if (!SWIG_IsOK(SWIG_ConvertPtr(item, &ptr, $descriptor(TYPE *), 0)) || ptr == NULL) {
-            PyErr_Format(PyExc_TypeError, NAME "[%zd] has the wrong type (%.200s)", i, Py_TYPE(item)->tp_name);
-            SWIG_fail;
-        }
-        array[i] = ptr;
-    }
-    $1 = ($1_ltype)array;
-    $2 = (size_t)count;
-}
-%typemap(freearg) (const TYPE *const *ARRAY, size_t COUNT) {
-    PyMem_Free((void *)array$argnum);
-    Py_XDECREF(seq$argnum);
-}
-%enddef
 ITSMPY_HANDLE_SEQ(itsm_ci, cis, n_cis, "cis")
 ITSMPY_HANDLE_SEQ(itsm_pending_item, items, n_items, "items")
+ITSMPY_HANDLE_SEQ(itsm_ci, cis, count, "cis")
+ITSMPY_HANDLE_SEQ(itsm_pending_item, items, count, "items")
+ITSMPY_HANDLE_SET_OUT(itsm_ci, itsm_ci_free, itsm_ci_set_free)
+ITSMPY_HANDLE_SET_OUT(itsm_pending_item, itsm_pending_free, itsm_pending_set_free)
 
 /* A sequence of (label, (y, m, d)); the label str objects are kept in `keep` so that
  * their UTF-8 stays valid while the GIL is released. */

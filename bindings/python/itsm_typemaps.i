@@ -440,6 +440,102 @@ static int itsmpy_get_int64_buffer(PyObject *obj, Py_buffer *view)
     }
 }
 %enddef
+
+/* An opaque handle only libitsm creates, wrapped as PYNAME and owned by its proxy: out of a
+ * TYPE ** parameter with SWIG_POINTER_OWN, released by FREE in the proxy's destructor. */
+%define ITSMPY_HANDLE(TYPE, PYNAME, FREE)
+%rename(PYNAME) TYPE;
+%nodefaultctor TYPE;
+struct TYPE {};
+%extend TYPE {
+    ~TYPE() { FREE($self); }
+}
+%ignore FREE;
+ITSMPY_OWNED_OUT(TYPE)
+%enddef
+
+/* A sequence of handles of one type, held (with every handle) until the call returns. */
+%define ITSMPY_HANDLE_SEQ(TYPE, ARRAY, COUNT, NAME)
+%typemap(in) (const TYPE *const *ARRAY, size_t COUNT) (PyObject *seq = NULL, const TYPE **array = NULL) {
+    seq = PySequence_Fast($input, NAME " must be a sequence");
+    if (seq == NULL)
+        SWIG_fail;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    array = PyMem_Malloc(sizeof *array * (size_t)(count > 0 ? count : 1));
+    if (array == NULL) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        void *ptr = NULL;
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (!SWIG_IsOK(SWIG_ConvertPtr(item, &ptr, $descriptor(TYPE *), 0)) || ptr == NULL) {
+            PyErr_Format(PyExc_TypeError, NAME "[%zd] has the wrong type (%.200s)", i, Py_TYPE(item)->tp_name);
+            SWIG_fail;
+        }
+        array[i] = ptr;
+    }
+    $1 = ($1_ltype)array;
+    $2 = (size_t)count;
+}
+%typemap(freearg) (const TYPE *const *ARRAY, size_t COUNT) {
+    PyMem_Free((void *)array$argnum);
+    Py_XDECREF(seq$argnum);
+}
+%enddef
+/* An array of handles of a set reader ((TYPE ***out, size_t *out_count)) -> a list of
+ * owning proxies; the array itself is released here, and on failure every handle that
+ * no proxy owns yet. */
+%define ITSMPY_HANDLE_SET_OUT(TYPE, FREE, SET_FREE)
+%typemap(in, numinputs=0) (TYPE ***out, size_t *out_count) (TYPE **temp = NULL, size_t count = 0) {
+    $1 = &temp;
+    $2 = &count;
+}
+%typemap(argout) (TYPE ***out, size_t *out_count) {
+    PyObject *list = PyList_New((Py_ssize_t)count$argnum);
+    size_t i = 0;
+    for (; list != NULL && i < count$argnum; i++) {
+        PyObject *item = SWIG_NewPointerObj(SWIG_as_voidptr(temp$argnum[i]), $descriptor(TYPE *), SWIG_POINTER_OWN);
+        if (item == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+    }
+    for (; i < count$argnum; i++)
+        FREE(temp$argnum[i]);
+    itsm_free(temp$argnum);
+    temp$argnum = NULL;
+    count$argnum = 0;
+    if (itsmpy_output(&$result, list) < 0)
+        SWIG_fail;
+}
+%typemap(freearg) (TYPE ***out, size_t *out_count) {
+    SET_FREE(temp$argnum, count$argnum);
+}
+%ignore SET_FREE;
+%enddef
+
+/* The next record of a JSON Lines stream ((TYPE **out, int *eof)) -> an owning proxy, or
+ * None at the end. */
+%define ITSMPY_STREAM_NEXT(TYPE)
+%typemap(in, numinputs=0) (TYPE **out, int *eof) (TYPE *temp = NULL, int eof = 0) {
+    $1 = &temp;
+    $2 = &eof;
+}
+%typemap(argout) (TYPE **out, int *eof) {
+    PyObject *obj;
+    if (eof$argnum) {
+        Py_INCREF(Py_None);
+        obj = Py_None;
+    } else {
+        obj = SWIG_NewPointerObj(SWIG_as_voidptr(temp$argnum), $descriptor(TYPE *), SWIG_POINTER_OWN);
+    }
+    if (itsmpy_output(&$result, obj) < 0)
+        SWIG_fail;
+}
+%enddef
+
 ITSMPY_OWNED_OUT(itsm_holiday_set)
 ITSMPY_OWNED_OUT(itsm_calendar_spec)
 ITSMPY_OWNED_OUT(itsm_calendar)
@@ -646,6 +742,29 @@ ITSMPY_ENUM_OUT(itsm_versionup_ease)
                                               PyBool_FromLong(temp$argnum.in_time),
                                               (int)temp$argnum.deadline.year, (int)temp$argnum.deadline.month,
                                               (int)temp$argnum.deadline.day, (int)temp$argnum.reason)) < 0)
+        SWIG_fail;
+}
+
+/* The advisory's reason, or None. */
+%typemap(in, numinputs=0) itsm_defect_advisory *out_advisory (itsm_defect_advisory temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_defect_advisory *out_advisory {
+    PyObject *obj = temp$argnum.given ? PyLong_FromLong((long)temp$argnum.reason) : (Py_INCREF(Py_None), Py_None);
+    if (itsmpy_output(&$result, obj) < 0)
+        SWIG_fail;
+}
+
+/* ((year, month, day) period_end, days) */
+%typemap(in, numinputs=0) itsm_claim_shift *out_shift (itsm_claim_shift temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) itsm_claim_shift *out_shift {
+    if (itsmpy_output(&$result, Py_BuildValue("((iii)i)", (int)temp$argnum.period_end.year,
+                                              (int)temp$argnum.period_end.month, (int)temp$argnum.period_end.day,
+                                              (int)temp$argnum.days)) < 0)
         SWIG_fail;
 }
 

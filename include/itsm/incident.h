@@ -12,8 +12,9 @@
  * live until it is changed or freed. Histories only grow and their instants never go
  * backwards.
  *
- * Documents: {"itsm_schema": 1, "type": "incident", ...} (docs/schema/incident.schema.json)
- * and record sets {"itsm_schema": 1, "type": "incident_set", "records": [...]}
+ * Documents: {"itsm_schema": 1, "type": "incident", ...} (docs/schema/incident.schema.json),
+ * priority matrices {"itsm_schema": 1, "type": "priority_matrix", ...}
+ * (docs/schema/priority_matrix.schema.json) and record sets {"itsm_schema": 1, "type": "incident_set", "records": [...]}
  * (docs/schema/incident_set.schema.json). JSON Lines files (one incident document a line)
  * are read as a stream, one record at a time (::itsm_incident_stream).
  */
@@ -87,6 +88,13 @@ typedef struct itsm_severity_declaration {
     const char *by; /**< who declared it */
 } itsm_severity_declaration;
 
+/** An axis of a priority matrix, for the names of its levels. Values never change. */
+typedef enum itsm_priority_axis {
+    ITSM_PRIORITY_AXIS_IMPACT = 0,  /**< impact levels 1 .. N (the rows) */
+    ITSM_PRIORITY_AXIS_URGENCY = 1, /**< urgency levels 1 .. M (the columns) */
+    ITSM_PRIORITY_AXIS_PRIORITY = 2 /**< priorities 1 .. P (the cells' values) */
+} itsm_priority_axis;
+
 /** Milestones derived from the status history. */
 typedef struct itsm_incident_milestones {
     int has_opened;          /**< 1 when the history has an entry */
@@ -112,6 +120,25 @@ ITSM_API void itsm_priority_matrix_free(itsm_priority_matrix *matrix);
 /** The priority of (impact, urgency); ::ITSM_ERANGE naming the one outside the matrix. */
 ITSM_API itsm_status itsm_priority_matrix_lookup(int32_t *out, const itsm_priority_matrix *matrix, int32_t impact,
                                                  int32_t urgency);
+/**
+ * The default matrix of METRICS.md 6: ITIL's 3 x 3 -> 5 levels, priority = impact +
+ * urgency - 1, with the impact and urgency levels named "high", "medium", "low" and the
+ * priorities "critical", "high", "medium", "low", "planning".
+ * @param out Ownership: the caller's; release with itsm_priority_matrix_free().
+ */
+ITSM_API itsm_status itsm_priority_matrix_default(itsm_priority_matrix **out);
+/** The number of impact levels (rows) and urgency levels (columns). */
+ITSM_API itsm_status itsm_priority_matrix_shape(int32_t *out_n_impact, int32_t *out_n_urgency,
+                                                const itsm_priority_matrix *matrix);
+/**
+ * The name of level `level` (1-based) of `axis`, or NULL when that axis is not named.
+ * @note Ownership: borrowed from the matrix.
+ * @return ::ITSM_ERANGE for a level outside the axis (for priorities: outside the names
+ *         given, or above the highest priority when none are); ::ITSM_EINVAL for an
+ *         unknown axis.
+ */
+ITSM_API itsm_status itsm_priority_matrix_level_name(const char **out, const itsm_priority_matrix *matrix,
+                                                     itsm_priority_axis axis, int32_t level);
 
 /* ---- incidents ------------------------------------------------------------------------------ */
 
@@ -208,6 +235,26 @@ ITSM_API itsm_status itsm_incident_set_from_json(itsm_incident ***out, size_t *o
 ITSM_API itsm_status itsm_incident_set_to_json(char **out, const itsm_incident *const *incidents, size_t count);
 /** Release an array of itsm_incident_set_from_json() and its incidents; NULL is a no-op. */
 ITSM_API void itsm_incident_set_free(itsm_incident **incidents, size_t count);
+
+/**
+ * Parse a priority matrix document (docs/schema/priority_matrix.schema.json):
+ * {"itsm_schema": 1, "type": "priority_matrix", "cells": [[1, 2, 3], [2, 3, 4], [3, 4, 5]],
+ * "impact_levels": [...], "urgency_levels": [...], "priority_levels": [...]}. "cells" has
+ * one row per impact level (1 .. 100 rows of 1 .. 100 priorities 1 .. 1000, all rows of
+ * one length); without it the matrix is ITIL's 3 x 3 (itsm_priority_matrix_default()'s
+ * cells). The level names are optional: as many impact and urgency names as rows and
+ * columns, and a priority name for every priority up to the highest in the cells.
+ * @return ::ITSM_EPARSE for malformed JSON, ::ITSM_EINVAL / ::ITSM_ERANGE naming the JSON
+ *         path (`$.cells[1][2]`), ::ITSM_EVERSION for a missing or newer `itsm_schema`.
+ * @param out Ownership: the caller's; release with itsm_priority_matrix_free().
+ */
+ITSM_API itsm_status itsm_priority_matrix_from_json(itsm_priority_matrix **out, const char *json, size_t len);
+/**
+ * The matrix as a canonical document (cells, then the names that are set) that
+ * itsm_priority_matrix_from_json() reads back to the same text.
+ * @param out Ownership: a NUL-terminated string the caller releases with itsm_free().
+ */
+ITSM_API itsm_status itsm_priority_matrix_to_json(char **out, const itsm_priority_matrix *matrix);
 
 /* ---- JSON Lines ---------------------------------------------------------------------------- */
 

@@ -11,8 +11,10 @@
  * are copied and must be valid UTF-8 (else ::ITSM_EINVAL); strings returned are
  * borrowed from the handle and live until it is changed or freed.
  *
- * Agreements are not modelled yet: contract end dates enter itsm_expiring() as plain
- * (label, date) entries (::itsm_labeled_date).
+ * Contract end dates enter itsm_expiring() as plain (label, date) entries
+ * (::itsm_labeled_date). Lists of items are set documents
+ * ({"itsm_schema": 1, "type": "configuration_item_set", "items": [...]} and
+ * "pending_item_set"), so that itsm_expiring() can be fed from files.
  */
 #ifndef ITSM_LIFECYCLE_H
 #define ITSM_LIFECYCLE_H
@@ -214,6 +216,34 @@ ITSM_API itsm_status itsm_ci_to_json(char **out, const itsm_ci *ci);
 ITSM_API itsm_status itsm_pending_from_json(itsm_pending_item **out, const char *json, size_t len);
 /** The item as a canonical document (see itsm_ci_to_json()). */
 ITSM_API itsm_status itsm_pending_to_json(char **out, const itsm_pending_item *item);
+
+/* ---- sets (docs/schema/configuration_item_set.schema.json, pending_item_set.schema.json) -- */
+
+/**
+ * Parse a configuration item set {"itsm_schema": 1, "type": "configuration_item_set",
+ * "items": [...]} whose items are configuration item objects without "itsm_schema" and
+ * "type"; errors name `$.items[3].warranty_end`.
+ * @param out Ownership: an array of items the caller releases with itsm_ci_set_free();
+ *        NULL with `*out_count` 0 for no items.
+ */
+ITSM_API itsm_status itsm_ci_set_from_json(itsm_ci ***out, size_t *out_count, const char *json, size_t len);
+/** A configuration item set as a canonical document. `cis` may be NULL when `count` is 0. */
+ITSM_API itsm_status itsm_ci_set_to_json(char **out, const itsm_ci *const *cis, size_t count);
+/** Release an array of itsm_ci_set_from_json() and its items; NULL is a no-op. */
+ITSM_API void itsm_ci_set_free(itsm_ci **cis, size_t count);
+/**
+ * Parse a pending item set {"itsm_schema": 1, "type": "pending_item_set", "items": [...]}
+ * whose items are pending item objects without "itsm_schema" and "type"; errors name
+ * `$.items[3].history[1].at`.
+ * @param out Ownership: an array of items the caller releases with itsm_pending_set_free();
+ *        NULL with `*out_count` 0 for no items.
+ */
+ITSM_API itsm_status itsm_pending_set_from_json(itsm_pending_item ***out, size_t *out_count, const char *json,
+                                                size_t len);
+/** A pending item set as a canonical document. `items` may be NULL when `count` is 0. */
+ITSM_API itsm_status itsm_pending_set_to_json(char **out, const itsm_pending_item *const *items, size_t count);
+/** Release an array of itsm_pending_set_from_json() and its items; NULL is a no-op. */
+ITSM_API void itsm_pending_set_free(itsm_pending_item **items, size_t count);
 
 ITSM_END_DECL
 

@@ -17,6 +17,7 @@
 #ifndef ITSM_MAINT_H
 #define ITSM_MAINT_H
 
+#include "itsm/holidays.h"
 #include "itsm/time.h"
 
 ITSM_BEGIN_DECL
@@ -111,7 +112,9 @@ typedef enum itsm_maint_reason {
     ITSM_MAINT_R_CLAIM_NOTICE_1Y = 14,               /**< 637条1項: notice within 1 year of learning of it */
     ITSM_MAINT_R_CLAIM_KNOWN_5Y = 15,                /**< 166条1項1号: 5 years from knowing */
     ITSM_MAINT_R_CLAIM_EXERCISABLE_10Y = 16,         /**< 166条1項2号: 10 years from when exercisable (delivery) */
-    ITSM_MAINT_R_CLAIM_CONTRACT_PERIOD = 17          /**< the contract's own warranty period replaces the statute */
+    ITSM_MAINT_R_CLAIM_CONTRACT_PERIOD = 17,         /**< the contract's own warranty period replaces the statute */
+    ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR = 18,        /**< advisory: repaired without delay after notice, or a workaround agreed: may not be judged 瑕疵 (東京地判平成9年2月18日) */
+    ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS = 19          /**< advisory: not minor, not repairable promptly, or numerous and recurring: judged 瑕疵 (same case law) */
 } itsm_maint_reason;
 
 /** Static English explanation of a reason code. */
@@ -163,7 +166,8 @@ typedef struct itsm_claim_facts {
 typedef struct itsm_claim_result {
     itsm_civil_regime regime;
     int in_time;              /**< 1 when notice_date <= deadline */
-    itsm_date deadline;       /**< the last day of the binding period (inclusive) */
+    itsm_date deadline;       /**< the last day of the binding period (inclusive); itsm_maint_claim_check_ex()
+                                   moves it off days without business (民法142条) */
     itsm_maint_reason reason; /**< which period binds (the earliest one) */
 } itsm_claim_result;
 
@@ -173,12 +177,59 @@ typedef struct itsm_claim_result {
  * a Feb 29 start ends on Feb 28). Old regime: delivery + 1 year (旧637条). Current
  * regime: the earliest of known + 1 year (637条1項, not when `vendor_knew`), known + 5
  * years and delivery + 10 years (166条). A contract period, when set, replaces the
- * statute: delivery + `contract_warranty_days`.
+ * statute: delivery + `contract_warranty_days`. The deadline is the period's last day
+ * whatever day of the week it is; itsm_maint_claim_check_ex() moves it off Sundays and
+ * holidays (民法142条).
  * @return ::ITSM_EVERSION for a version 0 or newer than this header; ::ITSM_EINVAL or
  *         ::ITSM_ERANGE naming the bad date field; ::ITSM_EINVAL when known_date is
  *         before delivery_date or notice_date before known_date.
  */
 ITSM_API itsm_status itsm_maint_claim_check(itsm_claim_result *out, const itsm_claim_facts *facts);
+
+/** Version of ::itsm_claim_options this header describes. */
+#define ITSM_CLAIM_OPTIONS_VERSION 1
+
+/**
+ * Which days do not end a period (民法142条: when the last day of a period is a Sunday, a
+ * holiday of the national-holiday law or another holiday, and it is the custom not to do
+ * business on that day, the period ends on the next day). Versioned; start from
+ * ::ITSM_CLAIM_OPTIONS_INIT, which moves a deadline off Sundays and the days of the
+ * built-in `jp` holiday set (国民の祝日, 振替休日, 国民の休日 and the one-off holidays),
+ * the days the article names. Saturdays and the year-end closing are "other holidays" only
+ * where that custom exists, so they count only when asked for.
+ */
+typedef struct itsm_claim_options {
+    unsigned int version; /**< must be 1..::ITSM_CLAIM_OPTIONS_VERSION */
+    int no_day_shift;     /**< 1: the parties agreed otherwise (民法138条); a period ends on its last day */
+    int saturday_closed;  /**< Saturdays are days without business too (その他の休日) */
+    /** Further days without business by custom (その他の休日), e.g. the built-in `jp-year-end`
+     *  (Dec 29 .. Jan 3) or the parties' own closing days; NULL for none. Borrowed for the
+     *  call. */
+    const itsm_holiday_set *other_holidays;
+} itsm_claim_options;
+
+/** Initializer: `itsm_claim_options o = ITSM_CLAIM_OPTIONS_INIT;` (Sundays and `jp` holidays). */
+#define ITSM_CLAIM_OPTIONS_INIT {ITSM_CLAIM_OPTIONS_VERSION, 0, 0, NULL}
+
+/** What 民法142条 did to a deadline (itsm_maint_claim_check_ex()). Plain value; its layout never changes. */
+typedef struct itsm_claim_shift {
+    itsm_date period_end; /**< the last day of the binding period itself (itsm_maint_claim_check()'s deadline) */
+    int32_t days;         /**< days the deadline moved past period_end; 0 when it did not move */
+} itsm_claim_shift;
+
+/**
+ * itsm_maint_claim_check() with 民法142条 applied: when the binding period's last day is a
+ * day without business under `options` (NULL: ::ITSM_CLAIM_OPTIONS_INIT), the deadline is
+ * the next day that is not one (a run of such days, as Golden Week or a Sunday holiday and
+ * its substitute holiday, is skipped as a whole), and `in_time` compares notice_date with
+ * that day. `*out_shift` gives the period's own last day and how far the deadline moved.
+ * Does not allocate.
+ * @return the errors of itsm_maint_claim_check(); ::ITSM_EVERSION for an options version 0
+ *         or newer than this header; ::ITSM_ERANGE when a day to examine is after 2150-12-31
+ *         (the end of the `jp` set) or outside `other_holidays`' span.
+ */
+ITSM_API itsm_status itsm_maint_claim_check_ex(itsm_claim_result *out, itsm_claim_shift *out_shift,
+                                               const itsm_claim_facts *facts, const itsm_claim_options *options);
 
 /* ---- defect determination (Table 10) ------------------------------------------------- */
 
@@ -276,6 +327,51 @@ typedef struct itsm_defect_result {
  *         contract_date is ::ITSM_EINVAL / ::ITSM_ERANGE naming it.
  */
 ITSM_API itsm_status itsm_maint_defect_determine(itsm_defect_result *out, const itsm_defect_facts *facts);
+
+/** Version of ::itsm_repair_facts this header describes. */
+#define ITSM_REPAIR_FACTS_VERSION 1
+
+/**
+ * What happened to a bug found after acceptance, as the case law of DOMAIN 1.5 weighs it
+ * (東京地判平成9年2月18日 判タ964号172頁; 東京地判平成25年5月28日 判タ1416号234頁). Versioned;
+ * start from ::ITSM_REPAIR_FACTS_INIT (nothing known). Flags are booleans.
+ */
+typedef struct itsm_repair_facts {
+    unsigned int version;  /**< must be 1..::ITSM_REPAIR_FACTS_VERSION */
+    int fixed_promptly;    /**< the vendor repaired it without delay after the user's notice (遅滞なく補修) */
+    int workaround_agreed; /**< the vendor agreed a reasonable workaround with the user */
+    int serious;           /**< not minor, not repairable promptly, or so numerous and recurring that operation is impaired */
+} itsm_repair_facts;
+
+/** Initializer: nothing known about the repair. */
+#define ITSM_REPAIR_FACTS_INIT {ITSM_REPAIR_FACTS_VERSION, 0, 0, 0}
+
+/** An advisory that goes with a verdict without changing it. Plain value; its layout never changes. */
+typedef struct itsm_defect_advisory {
+    int given;                /**< 1 when there is an advisory, else 0 (and `reason` is 0) */
+    itsm_maint_reason reason; /**< ::ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR or ::ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS */
+} itsm_defect_advisory;
+
+/**
+ * itsm_maint_defect_determine(), with the case-law advisory of DOMAIN 1.5 for a verdict that
+ * could make the bug a defect (::ITSM_VERDICT_DEFECT, ::ITSM_VERDICT_DEPENDS_ON_CONTRACT,
+ * ::ITSM_VERDICT_UNDETERMINED). The advisory never changes the verdict: whether the rule
+ * applies is for the parties or a court, not the library.
+ *
+ * - `serious`: ::ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS: bugs that are not minor, cannot be
+ *   repaired promptly, or are so numerous and recurring that operation is impaired are
+ *   judged a defect (瑕疵) even when found after acceptance;
+ * - otherwise `fixed_promptly` or `workaround_agreed`: ::ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR:
+ *   bugs found after acceptance that the vendor repaired without delay after notice, or for
+ *   which it agreed a reasonable workaround, may not be judged a defect (H9.2.18 rule);
+ * - otherwise, or with `repair` NULL, no advisory (`given` 0).
+ *
+ * Does not allocate.
+ * @return the errors of itsm_maint_defect_determine(); ::ITSM_EVERSION for a repair facts
+ *         version 0 or newer than this header.
+ */
+ITSM_API itsm_status itsm_maint_defect_determine_ex(itsm_defect_result *out, itsm_defect_advisory *out_advisory,
+                                                    const itsm_defect_facts *facts, const itsm_repair_facts *repair);
 
 /**
  * Likely bearer of the defect investigation cost (2.10.2): inside the warranty period

@@ -203,6 +203,11 @@ struct itsm_calendar {
 /* The spec the calendar was compiled from (borrowed; lives as long as the calendar). */
 static inline const itsm_calendar_spec *itsm__calendar_spec(const itsm_calendar *cal) { return cal->spec; }
 
+/* B(span start, t) for t in the span (else ITSM_ERANGE naming `who`): callers that chain
+ * business_seconds over consecutive instants (the clock evaluator) look each instant up
+ * once. */
+int itsm__calendar_prefix(int64_t *out, const itsm_calendar *cal, int64_t t, const char *who);
+
 /* Bytes held by the compiled tables (not the spec copy): for tests and benchmarks. */
 size_t itsm__calendar_table_bytes(const itsm_calendar *cal);
 

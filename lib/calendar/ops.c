@@ -469,6 +469,16 @@ itsm_status itsm_calendar_business_seconds(int64_t *out, const itsm_calendar *ca
     return ITSM_OK;
 }
 
+int itsm__calendar_prefix(int64_t *out, const itsm_calendar *cal, int64_t t, const char *who)
+{
+    if (!in_span(cal, t)) {
+        where w = WHERE(who, "t");
+        return range_error(cal, t, &w);
+    }
+    *out = prefix(cal, t);
+    return ITSM_OK;
+}
+
 itsm_status itsm_calendar_add_business(itsm_instant *out, const itsm_calendar *cal, itsm_instant t,
                                        int64_t seconds)
 {

@@ -1,54 +1,19 @@
-/* Agreement documents (docs/schema/agreement.schema.json, "itsm_schema": 1): reader and
- * canonical writer.
+/* Agreement, service and party documents (docs/schema/agreement.schema.json,
+ * service.schema.json, party.schema.json, "itsm_schema": 1): the member tables, readers and
+ * canonical writers (a table drives both directions: io/doc_table.h).
  *
- * The schema is a table (below) that drives both directions: the reader checks every
- * member against it (an unknown key, a value of the wrong type, an empty string or a word
- * outside an enumeration is an error naming its JSON path) and keeps members in table
- * order; the writer walks the tree, so loading its output and saving it again gives the
- * same text. Apart from "id" every member is optional: completeness is the lint's job
- * (lib/model/lint.c), so an incomplete agreement still loads. */
+ * One set of tables serves the three: a service is the service items of seed A 4.3 / 5.1
+ * with its contacts, SLA items, work items and hardware details; a party is one side of
+ * 4.4; an agreement is a service with its two parties. Each element of "sla_items" is read
+ * and written by the SLA item reader (io/sla_json.h, the table kind ITSM__DK_SLA). Apart
+ * from "id" every member is optional: completeness is the lints' job (lib/model/lint.c), so
+ * an incomplete document still loads. */
 #include "internal.h"
-#include "io/json_value.h"
+#include "io/doc_table.h"
+#include "itsm/service.h"
 #include "model/agreement_internal.h"
 
-#include <jansson.h>
-
-#include <inttypes.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <string.h>
-
 #define ITSM__AGREEMENT_SCHEMA 1
-/* Most members of any object in the schema (for the key list given to check_keys). */
-#define ITSM__AGREEMENT_MAX_KEYS 40
-
-typedef struct spec_obj spec_obj;
-
-typedef struct spec_field {
-    const char *key;
-    itsm__anode_kind kind;
-    itsm__anode_kind item_kind;  /* of the elements, for ITSM__AN_ARRAY */
-    const spec_obj *obj;         /* for objects and arrays of objects */
-    const char *const *words;    /* allowed strings (NULL-terminated), or NULL for any */
-    bool required;
-} spec_field;
-
-struct spec_obj {
-    const spec_field *fields;
-    size_t count;
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define STR(k) {k, ITSM__AN_STRING, ITSM__AN_STRING, NULL, NULL, false}
-#define WORD(k, w) {k, ITSM__AN_STRING, ITSM__AN_STRING, NULL, w, false}
-#define INT(k) {k, ITSM__AN_INT, ITSM__AN_INT, NULL, NULL, false}
-#define BOOL(k) {k, ITSM__AN_BOOL, ITSM__AN_BOOL, NULL, NULL, false}
-#define DATE(k) {k, ITSM__AN_DATE, ITSM__AN_DATE, NULL, NULL, false}
-#define OBJ(k, o) {k, ITSM__AN_OBJECT, ITSM__AN_OBJECT, &o, NULL, false}
-#define STRS(k) {k, ITSM__AN_ARRAY, ITSM__AN_STRING, NULL, NULL, false}
-#define WORDS(k, w) {k, ITSM__AN_ARRAY, ITSM__AN_STRING, NULL, w, false}
-#define OBJS(k, o) {k, ITSM__AN_ARRAY, ITSM__AN_OBJECT, &o, NULL, false}
-#define SPEC(name, fields) static const spec_obj name = {fields, COUNT(fields)}
 
 static const char *const service_models[] = {"hardware_maintenance", "package_maintenance", "security_monitoring",
                                              "server_operation", "saas", "other", NULL};
@@ -58,268 +23,145 @@ static const char *const delivery_forms[] = {"resident", "standby", "visit", "re
                                              "phone_fax_mail", "information", NULL};
 /* Table 13. */
 static const char *const assignments[] = {"dedicated", "non_dedicated", NULL};
-static const char *const units[] = {"second", "minute", "hour", "day", "week", "month", "year", "percent",
-                                    "count", "person_day", "time_band", "text", NULL};
-static const char *const kinds[] = {"target", "guarantee", NULL};
-static const char *const level_names[] = {"L1", "L2", "L3", "L4", NULL};
-static const char *const periods[] = {"none", "day", "week", "month", "quarter", "year", "contract", NULL};
 static const char *const work_categories[] = {"security", "emergency", "monitoring", "backup", "maintenance",
                                               "report", "support", "other", NULL};
 static const char *const sides[] = {"vendor", "user", NULL};
 
-static const spec_field period_fields[] = {DATE("start"), DATE("end")};
+static const itsm__dfield period_fields[] = {DATE("start"), DATE("end")};
 SPEC(period_spec, period_fields);
-static const spec_field fee_fields[] = {INT("amount"), STR("currency"), WORD("per", fee_periods), STR("note")};
+static const itsm__dfield fee_fields[] = {INT("amount"), STR("currency"), WORD("per", fee_periods), STR("note")};
 SPEC(fee_spec, fee_fields);
-static const spec_field reception_fields[] = {STRS("methods"), STR("calendar"), STR("after_hours")};
+static const itsm__dfield reception_fields[] = {STRS("methods"), STR("calendar"), STR("after_hours")};
 SPEC(reception_spec, reception_fields);
-static const spec_field hours_fields[] = {STR("calendar"), STR("note")};
+static const itsm__dfield hours_fields[] = {STR("calendar"), STR("note")};
 SPEC(hours_spec, hours_fields);
-static const spec_field calendar_fields[] = {
-    {"name", ITSM__AN_STRING, ITSM__AN_STRING, NULL, NULL, true}, STR("description"), STR("document")};
+static const itsm__dfield calendar_fields[] = {
+    STR_REQ("name"), STR("description"), STR("document")};
 SPEC(calendar_spec, calendar_fields);
-static const spec_field council_fields[] = {BOOL("held"), STR("cadence")};
+static const itsm__dfield council_fields[] = {BOOL("held"), STR("cadence")};
 SPEC(council_spec, council_fields);
-static const spec_field assignment_fields[] = {WORD("kind", assignments), STRS("engineers")};
+static const itsm__dfield assignment_fields[] = {WORD("kind", assignments), STRS("engineers")};
 SPEC(assignment_spec, assignment_fields);
-static const spec_field person_fields[] = {STR("name"), STR("role"), STR("phone"), STR("mail")};
+static const itsm__dfield person_fields[] = {STR("name"), STR("role"), STR("phone"), STR("mail")};
 SPEC(person_spec, person_fields);
-static const spec_field responsible_fields[] = {OBJ("sales", person_spec), OBJ("technical", person_spec)};
+static const itsm__dfield responsible_fields[] = {OBJ("sales", person_spec), OBJ("technical", person_spec)};
 SPEC(responsible_spec, responsible_fields);
-static const spec_field contact_fields[] = {STR("phone"), STR("fax"), STR("url"), STR("mail"), STR("calendar")};
+static const itsm__dfield contact_fields[] = {STR("phone"), STR("fax"), STR("url"), STR("mail"), STR("calendar")};
 SPEC(contact_spec, contact_fields);
-static const spec_field roles_fields[] = {STR("support_scope"), STR("responsibility_scope")};
+static const itsm__dfield roles_fields[] = {STR("support_scope"), STR("responsibility_scope")};
 SPEC(roles_spec, roles_fields);
-static const spec_field party_fields[] = {
-    STR("company"), STR("department"), STRS("subcontractors"), OBJ("responsible", responsible_spec),
-    OBJS("persons_in_charge", person_spec), OBJ("inquiry", contact_spec), OBJ("emergency", contact_spec),
-    OBJ("roles", roles_spec)};
+/* Seed A 4.4, one side. */
+#define PARTY_ITEMS                                                                                         \
+    STR("company"), STR("department"), STRS("subcontractors"), OBJ("responsible", responsible_spec),        \
+        OBJS("persons_in_charge", person_spec), OBJ("inquiry", contact_spec), OBJ("emergency", contact_spec), \
+        OBJ("roles", roles_spec)
+static const itsm__dfield party_fields[] = {PARTY_ITEMS};
 SPEC(party_spec, party_fields);
-static const spec_field parties_fields[] = {OBJ("vendor", party_spec), OBJ("user", party_spec)};
+static const itsm__dfield parties_fields[] = {OBJ("vendor", party_spec), OBJ("user", party_spec)};
 SPEC(parties_spec, parties_fields);
-static const spec_field level_fields[] = {STR("value"), BOOL("per_contract"), BOOL("not_supported"),
-                                          STR("contract_value")};
-SPEC(level_spec, level_fields);
-static const spec_field levels_fields[] = {OBJ("L1", level_spec), OBJ("L2", level_spec), OBJ("L3", level_spec),
-                                           OBJ("L4", level_spec)};
-SPEC(levels_spec, levels_fields);
-static const spec_field sla_fields[] = {
-    {"id", ITSM__AN_STRING, ITSM__AN_STRING, NULL, NULL, true},
-    STR("name"), STR("process"), STR("content"), STR("measurement"), WORD("unit", units), WORD("kind", kinds),
-    WORD("period", periods), STR("calendar"), WORD("level", level_names), OBJ("levels", levels_spec), STR("note")};
-SPEC(sla_spec, sla_fields);
-static const spec_field work_fields[] = {
-    {"id", ITSM__AN_STRING, ITSM__AN_STRING, NULL, NULL, true},
+static const itsm__dfield work_fields[] = {
+    ID,
     STR("name"), WORD("category", work_categories), STR("frequency"), WORD("assignee", sides), STR("note")};
 SPEC(work_spec, work_fields);
-static const spec_field hardware_fields[] = {STR("warranty_period"), STR("parts_supply_period"),
+static const itsm__dfield hardware_fields[] = {STR("warranty_period"), STR("parts_supply_period"),
                                              STRS("non_covered_parts"), STR("stop_schedule")};
 SPEC(hardware_spec, hardware_fields);
-static const spec_field root_fields[] = {
-    {"id", ITSM__AN_STRING, ITSM__AN_STRING, NULL, NULL, true},
-    STR("name"), WORD("service_model", service_models), STRS("content"), STRS("exclusions"), STRS("environment"),
-    DATE("contract_date"), OBJ("period", period_spec), STR("renewal"), OBJ("fee", fee_spec),
-    OBJS("calendars", calendar_spec), OBJ("reception", reception_spec), OBJ("maintenance_hours", hours_spec),
-    OBJ("council", council_spec), STR("confidentiality"), STR("subcontracting"),
-    WORDS("delivery_forms", delivery_forms), OBJ("engineer_assignment", assignment_spec),
-    OBJ("parties", parties_spec), OBJS("sla_items", sla_spec), OBJS("work_items", work_spec),
-    OBJ("hardware", hardware_spec), STRS("notes")};
+static const itsm__dfield contacts_fields[] = {OBJ("inquiry", contact_spec), OBJ("emergency", contact_spec)};
+SPEC(contacts_spec, contacts_fields);
+
+/* Seed A 4.3 / 5.1 service items, then (after the parties or contacts) the service targets
+ * and what the service involves. */
+#define SERVICE_ITEMS                                                                                         \
+    STR("name"), WORD("service_model", service_models), STRS("content"), STRS("exclusions"),                 \
+        STRS("environment"), DATE("contract_date"), OBJ("period", period_spec), STR("renewal"),               \
+        OBJ("fee", fee_spec), OBJS("calendars", calendar_spec), OBJ("reception", reception_spec),             \
+        OBJ("maintenance_hours", hours_spec), OBJ("council", council_spec), STR("confidentiality"),           \
+        STR("subcontracting"), WORDS("delivery_forms", delivery_forms), OBJ("engineer_assignment", assignment_spec)
+#define SERVICE_TARGETS \
+    SLAS("sla_items"), OBJS("work_items", work_spec), OBJ("hardware", hardware_spec), STRS("notes")
+
+static const itsm__dfield root_fields[] = {ID, SERVICE_ITEMS, OBJ("parties", parties_spec), SERVICE_TARGETS};
 SPEC(root_spec, root_fields);
+static const itsm__dfield service_fields[] = {ID, SERVICE_ITEMS, OBJ("contacts", contacts_spec), SERVICE_TARGETS};
+SPEC(service_spec, service_fields);
+static const itsm__dfield party_doc_fields[] = {ID, WORD("side", sides), PARTY_ITEMS};
+SPEC(party_doc_spec, party_doc_fields);
 
-/* ---- reading ------------------------------------------------------------------------------ */
+/* ---- the three documents --------------------------------------------------------------------- */
 
-static int read_object(itsm__anode *node, const json_t *obj, const spec_obj *spec, bool root, const itsm__jpath *p);
-
-static int read_word(const char *text, const char *const *words, const itsm__jpath *p)
+/* A document of one type into a new handle of `size` bytes whose first member is the root
+ * node (itsm_agreement, itsm_service and itsm_party all are). */
+static int load(void **out, size_t size, const char *json, size_t len, const char *type, const itsm__dspec *spec)
 {
-    if (words == NULL)
-        return ITSM_OK;
-    char list[400];
-    size_t used = 0;
-    list[0] = '\0';
-    for (size_t i = 0; words[i] != NULL; i++) {
-        if (strcmp(text, words[i]) == 0)
-            return ITSM_OK;
-        int n = snprintf(list + used, sizeof list - used, "%s%s", i > 0 ? ", " : "", words[i]);
-        if (n > 0 && (size_t)n < sizeof list - used)
-            used += (size_t)n;
-    }
-    char q[96];
-    itsm__json_quote(q, sizeof q, text, 40);
-    return itsm__jpath_error(ITSM_EINVAL, p, "%s is not allowed here (expected one of: %s)", q, list);
-}
-
-static int read_value(itsm__anode *node, const json_t *v, const spec_field *f, itsm__anode_kind kind,
-                      const itsm__jpath *p)
-{
-    node->kind = kind;
-    switch (kind) {
-    case ITSM__AN_STRING: {
-        const char *text = NULL;
-        int rc = itsm__json_get_string(&text, v, p);
-        if (rc == ITSM_OK && text[0] == '\0')
-            rc = itsm__jpath_error(ITSM_EINVAL, p, "must not be empty");
-        if (rc == ITSM_OK)
-            rc = read_word(text, f->words, p);
-        if (rc == ITSM_OK && (node->text = itsm__strdup(text, "agreement text")) == NULL)
-            rc = ITSM_ENOMEM;
-        return rc;
-    }
-    case ITSM__AN_INT:
-        if (!json_is_integer(v))
-            return itsm__json_type_error(v, "an integer", p);
-        node->integer = (int64_t)json_integer_value(v);
-        if (node->integer < 0)
-            return itsm__jpath_error(ITSM_ERANGE, p, "%" PRId64 " is negative", node->integer);
-        return ITSM_OK;
-    case ITSM__AN_BOOL:
-        return itsm__json_get_bool(&node->flag, v, p);
-    case ITSM__AN_DATE:
-        return itsm__json_get_date(&node->date, v, p);
-    case ITSM__AN_OBJECT:
-        return read_object(node, v, f->obj, false, p);
-    case ITSM__AN_ARRAY:
-    default: {
-        int rc = itsm__json_need_array(v, p);
-        size_t i;
-        const json_t *e;
-        json_array_foreach((json_t *)v, i, e) {
-            if (rc != ITSM_OK)
-                break;
-            itsm__anode *child = NULL;
-            itsm__jpath ip = itsm__jpath_index(p, i);
-            rc = itsm__anode_add(&child, node, NULL);
-            if (rc == ITSM_OK)
-                rc = read_value(child, e, f, f->item_kind, &ip);
-        }
-        return rc;
-    }
-    }
-}
-
-static int read_object(itsm__anode *node, const json_t *obj, const spec_obj *spec, bool root, const itsm__jpath *p)
-{
-    node->kind = ITSM__AN_OBJECT;
-    int rc = itsm__json_need_object(obj, p);
-    if (rc != ITSM_OK)
-        return rc;
-    const char *keys[ITSM__AGREEMENT_MAX_KEYS + 3];
-    size_t n = 0;
-    if (root) {
-        keys[n++] = "itsm_schema";
-        keys[n++] = "type";
-    }
-    for (size_t i = 0; i < spec->count; i++)
-        keys[n++] = spec->fields[i].key;
-    keys[n] = NULL;
-    rc = itsm__json_check_keys(obj, keys, p);
-    for (size_t i = 0; rc == ITSM_OK && i < spec->count; i++) {
-        const spec_field *f = &spec->fields[i];
-        const json_t *v = json_object_get(obj, f->key);
-        if (v == NULL) {
-            if (f->required)
-                rc = itsm__json_member(&v, obj, f->key, p);
-            continue;
-        }
-        itsm__anode *child = NULL;
-        itsm__jpath kp = itsm__jpath_key(p, f->key);
-        rc = itsm__anode_add(&child, node, f->key);
-        if (rc == ITSM_OK)
-            rc = read_value(child, v, f, f->kind, &kp);
-    }
-    return rc;
-}
-
-static int check_header(const json_t *root, const itsm__jpath *rp)
-{
-    static const char *const types[] = {"agreement", NULL};
+    const char *const types[] = {type, NULL};
+    const itsm__dspec *const specs[] = {spec};
+    itsm__anode *root = itsm__calloc(1, size, type);
+    if (root == NULL)
+        return ITSM_ENOMEM;
     size_t which = 0;
-    return itsm__json_check_header(&which, root, ITSM__AGREEMENT_SCHEMA, types, rp);
+    int rc = itsm__doc_from_json(root, &which, json, len, type, ITSM__AGREEMENT_SCHEMA, types, specs);
+    if (rc != ITSM_OK) {
+        itsm__anode_clear(root);
+        itsm__free(root);
+        return rc;
+    }
+    *out = root;
+    return ITSM_OK;
 }
 
 itsm_status itsm_agreement_from_json(itsm_agreement **out, const char *json, size_t len)
 {
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(json);
-    json_t *root = NULL;
-    int rc = itsm__json_load(&root, json, len, "agreement");
-    if (rc != ITSM_OK)
-        return rc;
-    itsm__jpath rp = itsm__jpath_root();
-    itsm_agreement *a = itsm__calloc(1, sizeof *a, "agreement");
-    if (a == NULL)
-        rc = ITSM_ENOMEM;
+    void *doc = NULL;
+    int rc = load(&doc, sizeof **out, json, len, "agreement", &root_spec);
     if (rc == ITSM_OK)
-        rc = check_header(root, &rp);
-    if (rc == ITSM_OK)
-        rc = read_object(&a->root, root, &root_spec, true, &rp);
-    json_decref(root);
-    if (rc != ITSM_OK) {
-        itsm_agreement_free(a);
-        return rc;
-    }
-    *out = a;
-    return ITSM_OK;
-}
-
-/* ---- writing -------------------------------------------------------------------------------- */
-
-static json_t *node_json(const itsm__anode *n, const char *what)
-{
-    switch (n->kind) {
-    case ITSM__AN_STRING:
-        return json_string(n->text);
-    case ITSM__AN_INT:
-        return json_integer((json_int_t)n->integer);
-    case ITSM__AN_BOOL:
-        return json_boolean(n->flag);
-    case ITSM__AN_DATE: {
-        char buf[ITSM_DATE_TEXT_SIZE];
-        if (itsm_date_format(buf, sizeof buf, n->date) != ITSM_OK)
-            return NULL;
-        return json_string(buf);
-    }
-    case ITSM__AN_OBJECT: {
-        json_t *obj = json_object();
-        for (size_t i = 0; obj != NULL && i < n->count; i++) {
-            if (itsm__json_put(obj, n->items[i].key, node_json(&n->items[i], what), what) != ITSM_OK) {
-                json_decref(obj);
-                obj = NULL;
-            }
-        }
-        return obj;
-    }
-    case ITSM__AN_ARRAY:
-    default: {
-        json_t *list = json_array();
-        for (size_t i = 0; list != NULL && i < n->count; i++) {
-            if (itsm__json_append(list, node_json(&n->items[i], what), what) != ITSM_OK) {
-                json_decref(list);
-                list = NULL;
-            }
-        }
-        return list;
-    }
-    }
+        *out = doc;
+    return rc;
 }
 
 itsm_status itsm_agreement_to_json(char **out, const itsm_agreement *agreement)
 {
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(agreement);
-    const char *what = "itsm_agreement_to_json";
-    json_t *root = json_object();
-    int rc = root != NULL ? ITSM_OK : itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
+    return itsm__doc_to_json(out, &agreement->root, &root_spec, ITSM__AGREEMENT_SCHEMA, "agreement",
+                             "itsm_agreement_to_json");
+}
+
+itsm_status itsm_service_from_json(itsm_service **out, const char *json, size_t len)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(json);
+    void *doc = NULL;
+    int rc = load(&doc, sizeof **out, json, len, "service", &service_spec);
     if (rc == ITSM_OK)
-        rc = itsm__json_put(root, "itsm_schema", json_integer(ITSM__AGREEMENT_SCHEMA), what);
-    if (rc == ITSM_OK)
-        rc = itsm__json_put(root, "type", json_string("agreement"), what);
-    for (size_t i = 0; rc == ITSM_OK && i < agreement->root.count; i++) {
-        const itsm__anode *n = &agreement->root.items[i];
-        rc = itsm__json_put(root, n->key, node_json(n, what), what);
-    }
-    if (rc == ITSM_OK)
-        rc = itsm__json_dump(out, root, what);
-    json_decref(root);
+        *out = doc;
     return rc;
+}
+
+itsm_status itsm_service_to_json(char **out, const itsm_service *service)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(service);
+    return itsm__doc_to_json(out, &service->root, &service_spec, ITSM__AGREEMENT_SCHEMA, "service",
+                             "itsm_service_to_json");
+}
+
+itsm_status itsm_party_from_json(itsm_party **out, const char *json, size_t len)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(json);
+    void *doc = NULL;
+    int rc = load(&doc, sizeof **out, json, len, "party", &party_doc_spec);
+    if (rc == ITSM_OK)
+        *out = doc;
+    return rc;
+}
+
+itsm_status itsm_party_to_json(char **out, const itsm_party *party)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(party);
+    return itsm__doc_to_json(out, &party->root, &party_doc_spec, ITSM__AGREEMENT_SCHEMA, "party",
+                             "itsm_party_to_json");
 }

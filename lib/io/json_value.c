@@ -59,6 +59,33 @@ int itsm__json_get_bool(bool *out, const json_t *v, const itsm__jpath *p)
     return ITSM_OK;
 }
 
+int itsm__json_word(int *out, const char *text, const char *const *words, const itsm__jpath *p)
+{
+    *out = -1;
+    char list[400] = "";
+    size_t used = 0;
+    for (int i = 0; words[i] != NULL; i++) {
+        if (strcmp(text, words[i]) == 0) {
+            *out = i;
+            return ITSM_OK;
+        }
+        int n = snprintf(list + used, sizeof list - used, "%s%s", i > 0 ? ", " : "", words[i]);
+        if (n > 0 && (size_t)n < sizeof list - used)
+            used += (size_t)n;
+    }
+    char q[96];
+    itsm__json_quote(q, sizeof q, text, 40);
+    return itsm__jpath_error(ITSM_EINVAL, p, "%s is not allowed here (expected one of: %s)", q, list);
+}
+
+int itsm__json_get_word(int *out, const json_t *v, const char *const *words, const itsm__jpath *p)
+{
+    *out = -1;
+    const char *text;
+    int rc = itsm__json_get_string(&text, v, p);
+    return rc != ITSM_OK ? rc : itsm__json_word(out, text, words, p);
+}
+
 int itsm__json_get_int32(int32_t *out, const json_t *v, const itsm__jpath *p)
 {
     *out = 0;
@@ -100,6 +127,18 @@ int itsm__json_member(const json_t **out, const json_t *obj, const char *key, co
     if (*out == NULL)
         return itsm__jpath_error(ITSM_EINVAL, p, "missing required key \"%s\"", key);
     return ITSM_OK;
+}
+
+int itsm__json_required_text(const char **out, const json_t *obj, const char *key, const itsm__jpath *p)
+{
+    const json_t *v = NULL;
+    itsm__jpath kp = itsm__jpath_key(p, key);
+    int rc = itsm__json_member(&v, obj, key, p);
+    if (rc == ITSM_OK)
+        rc = itsm__json_get_string(out, v, &kp);
+    if (rc == ITSM_OK && (*out)[0] == '\0')
+        rc = itsm__jpath_error(ITSM_EINVAL, &kp, "must not be empty");
+    return rc;
 }
 
 /* Every key of `obj` must be one of `allowed` (NULL-terminated). */
@@ -229,17 +268,12 @@ static int check_version(const json_t *root, int schema, const itsm__jpath *rp)
     return ITSM_OK;
 }
 
-int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
-                            const itsm__jpath *rp)
+int itsm__json_check_type(size_t *out_type, const json_t *obj, const char *const *types, const itsm__jpath *p)
 {
-    int rc = itsm__json_need_object(root, rp);
-    if (rc == ITSM_OK)
-        rc = check_version(root, schema, rp);
     const json_t *t = NULL;
     const char *text = NULL;
-    itsm__jpath tp = itsm__jpath_key(rp, "type");
-    if (rc == ITSM_OK)
-        rc = itsm__json_member(&t, root, "type", rp);
+    itsm__jpath tp = itsm__jpath_key(p, "type");
+    int rc = itsm__json_member(&t, obj, "type", p);
     if (rc == ITSM_OK)
         rc = itsm__json_get_string(&text, t, &tp);
     if (rc != ITSM_OK)
@@ -261,24 +295,67 @@ int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, co
                              types[1] == NULL ? "" : "one of ", expected);
 }
 
-json_t *itsm__json_document(const char *type, int schema, const char *what)
+int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
+                            const itsm__jpath *rp)
+{
+    int rc = itsm__json_need_object(root, rp);
+    if (rc == ITSM_OK)
+        rc = check_version(root, schema, rp);
+    if (rc == ITSM_OK)
+        rc = itsm__json_check_type(out_type, root, types, rp);
+    return rc;
+}
+
+int itsm__json_new_document(json_t **out, int schema, const char *type, const char *what)
 {
     json_t *root = json_object();
-    if (root == NULL) {
-        (void)itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
-        return NULL;
-    }
-    if (itsm__json_put(root, "itsm_schema", json_integer(schema), what) != ITSM_OK ||
-        itsm__json_put(root, "type", json_string(type), what) != ITSM_OK) {
+    *out = NULL;
+    if (root == NULL)
+        return itsm__error(ITSM_ENOMEM, "%s: out of memory", what);
+    int rc = itsm__json_put(root, "itsm_schema", json_integer(schema), what);
+    if (rc == ITSM_OK)
+        rc = itsm__json_put(root, "type", json_string(type), what);
+    if (rc != ITSM_OK) {
         json_decref(root);
-        return NULL;
+        return rc;
     }
-    return root;
+    *out = root;
+    return ITSM_OK;
+}
+
+json_t *itsm__json_date(itsm_date date)
+{
+    char buf[ITSM_DATE_TEXT_SIZE];
+    if (itsm_date_format(buf, sizeof buf, date) != ITSM_OK)
+        return NULL;
+    return json_string(buf);
+}
+
+json_t *itsm__json_instant(itsm_instant t)
+{
+    char buf[ITSM_INSTANT_TEXT_SIZE];
+    if (itsm_instant_format(buf, sizeof buf, t, NULL) != ITSM_OK)
+        return NULL;
+    return json_string(buf);
+}
+
+int itsm__json_append_history(json_t *list, itsm_instant at, size_t n, const char *const *keys,
+                              const char *const *texts, const char *what)
+{
+    json_t *e = json_object();
+    int rc = itsm__json_append(list, e, what);
+    if (rc == ITSM_OK)
+        rc = itsm__json_put(e, "at", itsm__json_instant(at), what);
+    for (size_t i = 0; rc == ITSM_OK && i < n; i++) {
+        if (texts[i] != NULL)
+            rc = itsm__json_put(e, keys[i], json_string(texts[i]), what);
+    }
+    return rc;
 }
 
 int itsm__json_dump(char **out, const json_t *root, const char *what)
 {
-    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY;
+    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
     size_t len = json_dumpb(root, NULL, 0, flags);
     if (len == 0)
         return itsm__error(ITSM_ENOMEM, "%s: out of memory", what);

@@ -27,12 +27,26 @@ int itsm__json_load(json_t **out, const char *json, size_t len, const char *what
 int itsm__json_check_header(size_t *out_type, const json_t *root, int schema, const char *const *types,
                             const itsm__jpath *rp);
 
-/* A new document object {"itsm_schema": schema, "type": type}; NULL with ITSM_ENOMEM set
- * (naming `what`) when jansson runs out of memory. The caller owns the reference. */
-json_t *itsm__json_document(const char *type, int schema, const char *what);
+/* The "type" member of the object `obj` at `p` is one of the NULL-terminated `types` (else
+ * ITSM_EINVAL listing them); *out_type receives its index. */
+int itsm__json_check_type(size_t *out_type, const json_t *obj, const char *const *types, const itsm__jpath *p);
+
+/* A new document object {"itsm_schema": schema, "type": type} (ITSM_ENOMEM naming `what`). */
+int itsm__json_new_document(json_t **out, int schema, const char *type, const char *what);
+
+/* A date as "YYYY-MM-DD" and an instant as ISO 8601 UTC text: new JSON strings, NULL when
+ * out of memory (for itsm__json_put / itsm__json_append, which report it). */
+json_t *itsm__json_date(itsm_date date);
+json_t *itsm__json_instant(itsm_instant t);
+
+/* Append one history entry {"at": <instant>, keys[0]: texts[0], ...} to `list`, leaving
+ * out the members whose text is NULL. */
+int itsm__json_append_history(json_t *list, itsm_instant at, size_t n, const char *const *keys,
+                              const char *const *texts, const char *what);
 
 /* `root` as text in libitsm's allocator (the caller frees it with itsm_free): two-space
- * indent, keys in insertion order, a trailing newline. */
+ * indent, keys in insertion order, a trailing newline; numbers with a fraction with 15
+ * significant digits, so a decimal read from a document is written as it was. */
 int itsm__json_dump(char **out, const json_t *root, const char *what);
 
 /* "expected <expected>, got <the value's type>" at `p` (ITSM_EINVAL). */
@@ -50,8 +64,15 @@ int itsm__json_get_date(itsm_date *out, const json_t *v, const itsm__jpath *p);
 int itsm__json_get_time(int32_t *out, const json_t *v, const itsm__jpath *p);
 /* The same from `len` bytes of `text`; `whole` is the string quoted in a message. */
 int itsm__json_time_n(int32_t *out, const char *text, size_t len, const char *whole, const itsm__jpath *p);
+/* `text` as its index in `words` (NULL-terminated); the error at `p` lists the words. */
+int itsm__json_word(int *out, const char *text, const char *const *words, const itsm__jpath *p);
+/* A string that is one of `words`: its index (itsm__json_word). */
+int itsm__json_get_word(int *out, const json_t *v, const char *const *words, const itsm__jpath *p);
 /* "mon" .. "sun" as 1 .. 7. */
 int itsm__json_get_weekday(int32_t *out, const json_t *v, const itsm__jpath *p);
+
+/* A required, non-empty string member `key` of `obj` at `p`. */
+int itsm__json_required_text(const char **out, const json_t *obj, const char *key, const itsm__jpath *p);
 
 /* Optional members of `obj` at `p`: 0 / NULL when absent. */
 int itsm__json_opt_int32(int32_t *out, const json_t *obj, const char *key, const itsm__jpath *p);

@@ -249,8 +249,10 @@ itsm_status itsm_maturity_model_to_json(char **out, const itsm_maturity_model *m
     static const char *const keys[] = {"name", "title_ja", "title_en", "source"};
     const char *what = "itsm_maturity_model_to_json";
     const char *const texts[] = {model->name, model->title_ja, model->title_en, model->source};
-    json_t *root = itsm__json_document("maturity_model", ITSM__MATURITY_SCHEMA, what);
-    int rc = root == NULL ? ITSM_ENOMEM : put_texts(root, keys, texts, 4, what);
+    json_t *root = NULL;
+    int rc = itsm__json_new_document(&root, ITSM__MATURITY_SCHEMA, "maturity_model", what);
+    if (rc == ITSM_OK)
+        rc = put_texts(root, keys, texts, 4, what);
     json_t *list = rc == ITSM_OK ? put_array(root, "processes", what) : NULL;
     rc = list == NULL ? ITSM_ENOMEM : rc;
     for (size_t i = 0; rc == ITSM_OK && i < model->n_processes; i++)
@@ -383,22 +385,18 @@ static int write_entry(json_t *items, const itsm_maturity_assessment *a, size_t 
     return rc;
 }
 
-static json_t *date_text(itsm_date date)
-{
-    char buf[ITSM_DATE_TEXT_SIZE];
-    return itsm_date_format(buf, sizeof buf, date) == ITSM_OK ? json_string(buf) : NULL;
-}
-
 itsm_status itsm_maturity_assessment_to_json(char **out, const itsm_maturity_assessment *assessment)
 {
     ITSM__CHECK_ARG(out);
     ITSM__CHECK_ARG(assessment);
     const char *what = "itsm_maturity_assessment_to_json";
     const itsm_maturity_assessment *a = assessment;
-    json_t *root = itsm__json_document("maturity_assessment", ITSM__MATURITY_SCHEMA, what);
-    int rc = root == NULL ? ITSM_ENOMEM : itsm__json_put(root, "model", json_string(a->model->name), what);
+    json_t *root = NULL;
+    int rc = itsm__json_new_document(&root, ITSM__MATURITY_SCHEMA, "maturity_assessment", what);
+    if (rc == ITSM_OK)
+        rc = itsm__json_put(root, "model", json_string(a->model->name), what);
     if (rc == ITSM_OK && a->has_date)
-        rc = itsm__json_put(root, "assessed_on", date_text(a->assessed_on), what);
+        rc = itsm__json_put(root, "assessed_on", itsm__json_date(a->assessed_on), what);
     if (rc == ITSM_OK && a->assessor != NULL)
         rc = itsm__json_put(root, "assessor", json_string(a->assessor), what);
     json_t *items = rc == ITSM_OK ? put_array(root, "items", what) : NULL;

@@ -138,3 +138,70 @@ itsm_status itsm_maint_claim_check(itsm_claim_result *out, const itsm_claim_fact
     *out = r;
     return ITSM_OK;
 }
+
+/* ---- 民法142条 ------------------------------------------------------------------------------ */
+
+/* Whether `d` is a day without business under `o`: a Sunday, a `jp` holiday, a Saturday
+ * when asked for, or a day of `o->other_holidays`. */
+static int closed_day(int *out, itsm_date d, const itsm_claim_options *o)
+{
+    static const char fn[] = "itsm_maint_claim_check_ex";
+    int weekday = 0;
+    const char *name = NULL;
+    int rc = itsm_date_weekday(&weekday, d);
+    if (rc != ITSM_OK)
+        return rc;
+    if (weekday == 7 || (weekday == 6 && o->saturday_closed)) {
+        *out = 1;
+        return ITSM_OK;
+    }
+    if ((rc = itsm_japan_holiday(&name, d)) != ITSM_OK)
+        return itsm__error_prefix(rc, "%s: is %04d-%02d-%02d a national holiday", fn, (int)d.year, (int)d.month,
+                                  (int)d.day);
+    if (name == NULL && o->other_holidays != NULL &&
+        (rc = itsm_holiday_set_lookup(&name, o->other_holidays, d)) != ITSM_OK)
+        return itsm__error_prefix(rc, "%s: other_holidays", fn);
+    *out = name != NULL;
+    return ITSM_OK;
+}
+
+/* Move `*deadline` to the first day on or after it that is not closed. */
+static int shift_deadline(itsm_date *deadline, int32_t *days, const itsm_claim_options *o)
+{
+    *days = 0;
+    if (o->no_day_shift)
+        return ITSM_OK;
+    for (;;) {
+        int closed = 0;
+        int rc = closed_day(&closed, *deadline, o);
+        if (rc != ITSM_OK || !closed)
+            return rc;
+        if (itsm_date_add_days(deadline, *deadline, 1) != ITSM_OK)
+            return itsm__error(ITSM_ERANGE, "itsm_maint_claim_check_ex: the deadline moves past 2200-12-31");
+        (*days)++;
+    }
+}
+
+itsm_status itsm_maint_claim_check_ex(itsm_claim_result *out, itsm_claim_shift *out_shift,
+                                      const itsm_claim_facts *facts, const itsm_claim_options *options)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(out_shift);
+    static const itsm_claim_options defaults = ITSM_CLAIM_OPTIONS_INIT;
+    const itsm_claim_options *o = options != NULL ? options : &defaults;
+    if (o->version == 0 || o->version > ITSM_CLAIM_OPTIONS_VERSION)
+        return itsm__error(ITSM_EVERSION, "%s: options version %u is not supported (1..%d)", __func__, o->version,
+                           ITSM_CLAIM_OPTIONS_VERSION);
+    itsm_claim_result r;
+    itsm_claim_shift s;
+    int rc = itsm_maint_claim_check(&r, facts);
+    if (rc != ITSM_OK)
+        return rc;
+    s.period_end = r.deadline;
+    if ((rc = shift_deadline(&r.deadline, &s.days, o)) != ITSM_OK)
+        return rc;
+    r.in_time = date_cmp(facts->notice_date, r.deadline) <= 0;
+    *out = r;
+    *out_shift = s;
+    return ITSM_OK;
+}

@@ -121,3 +121,38 @@ itsm_status itsm_maint_defect_determine(itsm_defect_result *out, const itsm_defe
     *out = r;
     return ITSM_OK;
 }
+
+/* DOMAIN 1.5, case law on bugs found after acceptance: an advisory only. */
+static void case_law(itsm_defect_advisory *a, const itsm_defect_result *r, const itsm_repair_facts *repair)
+{
+    a->given = 0;
+    a->reason = (itsm_maint_reason)0;
+    int could_be_defect = r->verdict == ITSM_VERDICT_DEFECT || r->verdict == ITSM_VERDICT_DEPENDS_ON_CONTRACT ||
+                          r->verdict == ITSM_VERDICT_UNDETERMINED;
+    if (repair == NULL || !could_be_defect)
+        return;
+    if (repair->serious) {
+        a->given = 1;
+        a->reason = ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS;
+    } else if (repair->fixed_promptly || repair->workaround_agreed) {
+        a->given = 1;
+        a->reason = ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR;
+    }
+}
+
+itsm_status itsm_maint_defect_determine_ex(itsm_defect_result *out, itsm_defect_advisory *out_advisory,
+                                           const itsm_defect_facts *facts, const itsm_repair_facts *repair)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(out_advisory);
+    if (repair != NULL && (repair->version == 0 || repair->version > ITSM_REPAIR_FACTS_VERSION))
+        return itsm__error(ITSM_EVERSION, "%s: repair facts version %u is not supported (1..%d)", __func__,
+                           repair->version, ITSM_REPAIR_FACTS_VERSION);
+    itsm_defect_result r;
+    int rc = itsm_maint_defect_determine(&r, facts);
+    if (rc != ITSM_OK)
+        return rc;
+    case_law(out_advisory, &r, repair);
+    *out = r;
+    return ITSM_OK;
+}

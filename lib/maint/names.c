@@ -138,12 +138,22 @@ static const char *const reasons[][2] = {
         {"the contract fixes its own warranty period from delivery or acceptance, which replaces the "
          "statutory one",
          "DOMAIN 1.5 (契約による特約, e.g. 検収後1年)"},
+    [ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR] =
+        {"advisory: bugs found after acceptance that the vendor repaired without delay after notice, or for "
+         "which it agreed a reasonable workaround with the user, may not be judged a defect (瑕疵); the "
+         "verdict is unchanged, the parties or a court decide",
+         "東京地判平成9年2月18日 判タ964号172頁; 東京地判平成25年5月28日 判タ1416号234頁; DOMAIN 1.5"},
+    [ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS] =
+        {"advisory: bugs that are not minor, cannot be repaired promptly, or are so numerous and recurring that "
+         "operation is impaired are judged a defect (瑕疵) even when found after acceptance; the verdict is "
+         "unchanged, the parties or a court decide",
+         "東京地判平成9年2月18日 判タ964号172頁; 東京地判平成25年5月28日 判タ1416号234頁; DOMAIN 1.5"},
 };
 
 itsm_status itsm_maint_reason_text(const char **out, itsm_maint_reason reason)
 {
     ITSM__CHECK_ARG(out);
-    ITSM__MAINT_ENUM(__func__, "reason", reason, ITSM_MAINT_R_CLAIM_CONTRACT_PERIOD);
+    ITSM__MAINT_ENUM(__func__, "reason", reason, ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS);
     *out = reasons[reason][0];
     return ITSM_OK;
 }
@@ -151,7 +161,7 @@ itsm_status itsm_maint_reason_text(const char **out, itsm_maint_reason reason)
 itsm_status itsm_maint_reason_source(const char **out, itsm_maint_reason reason)
 {
     ITSM__CHECK_ARG(out);
-    ITSM__MAINT_ENUM(__func__, "reason", reason, ITSM_MAINT_R_CLAIM_CONTRACT_PERIOD);
+    ITSM__MAINT_ENUM(__func__, "reason", reason, ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS);
     *out = reasons[reason][1];
     return ITSM_OK;
 }

@@ -206,7 +206,7 @@ itsm_status itsm_maturity_model_builtin(itsm_maturity_model **out)
 {
     ITSM__CHECK_ARG(out);
     int rc = itsm_maturity_model_from_json(out, (const char *)itsm__maturity_jisq20000_json,
-                                           itsm__maturity_jisq20000_json_len);
+                                           itsm__maturity_jisq20000_json_size);
     return rc == ITSM_OK || rc == ITSM_ENOMEM ? rc : itsm__error_prefix(rc, "built-in maturity model");
 }
 

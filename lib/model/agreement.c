@@ -1,5 +1,7 @@
-/* Agreement documents: the node tree and the accessors (itsm/agreement.h). */
+/* Agreement, service and party documents: the node tree and the accessors
+ * (itsm/agreement.h, itsm/service.h). */
 #include "internal.h"
+#include "itsm/sla.h"
 #include "model/agreement_internal.h"
 
 #include <string.h>
@@ -12,8 +14,10 @@ void itsm__anode_clear(itsm__anode *node)
         itsm__anode_clear(&node->items[i]);
     itsm__free(node->items);
     itsm__free(node->text);
+    itsm_sla_item_free(node->sla);
     node->items = NULL;
     node->text = NULL;
+    node->sla = NULL;
     node->count = node->cap = 0;
 }
 
@@ -66,10 +70,62 @@ const char *itsm_agreement_name(const itsm_agreement *agreement)
     return agreement == NULL ? NULL : itsm__anode_text(&agreement->root, "name");
 }
 
+/* A member count of the root, 0 for NULL. */
+static size_t root_count(const itsm__anode *root, const char *key)
+{
+    const itsm__anode *n = itsm__anode_get(root, key);
+    return n == NULL ? 0 : n->count;
+}
+
 size_t itsm_agreement_sla_count(const itsm_agreement *agreement)
 {
-    const itsm__anode *n = agreement == NULL ? NULL : itsm__anode_get(&agreement->root, "sla_items");
-    return n == NULL ? 0 : n->count;
+    return agreement == NULL ? 0 : root_count(&agreement->root, "sla_items");
+}
+
+void itsm_service_free(itsm_service *service)
+{
+    if (service == NULL)
+        return;
+    itsm__anode_clear(&service->root);
+    itsm__free(service);
+}
+
+const char *itsm_service_id(const itsm_service *service)
+{
+    return service == NULL ? NULL : itsm__anode_text(&service->root, "id");
+}
+
+const char *itsm_service_name(const itsm_service *service)
+{
+    return service == NULL ? NULL : itsm__anode_text(&service->root, "name");
+}
+
+size_t itsm_service_sla_count(const itsm_service *service)
+{
+    return service == NULL ? 0 : root_count(&service->root, "sla_items");
+}
+
+void itsm_party_free(itsm_party *party)
+{
+    if (party == NULL)
+        return;
+    itsm__anode_clear(&party->root);
+    itsm__free(party);
+}
+
+const char *itsm_party_id(const itsm_party *party)
+{
+    return party == NULL ? NULL : itsm__anode_text(&party->root, "id");
+}
+
+const char *itsm_party_side(const itsm_party *party)
+{
+    return party == NULL ? NULL : itsm__anode_text(&party->root, "side");
+}
+
+const char *itsm_party_company(const itsm_party *party)
+{
+    return party == NULL ? NULL : itsm__anode_text(&party->root, "company");
 }
 
 itsm_status itsm_severity_name(const char **out, itsm_severity severity)

@@ -8,6 +8,7 @@
 #define ITSM_MODEL_AGREEMENT_INTERNAL_H
 
 #include "itsm/agreement.h"
+#include "itsm/service.h"
 #include "itsm/time.h"
 
 #include <stdbool.h>
@@ -19,7 +20,8 @@ typedef enum itsm__anode_kind {
     ITSM__AN_BOOL = 2,
     ITSM__AN_DATE = 3,
     ITSM__AN_OBJECT = 4,
-    ITSM__AN_ARRAY = 5
+    ITSM__AN_ARRAY = 5,
+    ITSM__AN_SLA = 6 /* an SLA item, read and written by lib/io/sla_json.c */
 } itsm__anode_kind;
 
 typedef struct itsm__anode {
@@ -29,12 +31,23 @@ typedef struct itsm__anode {
     int64_t integer; /* ITSM__AN_INT */
     bool flag;       /* ITSM__AN_BOOL */
     itsm_date date;  /* ITSM__AN_DATE */
+    struct itsm_sla_item *sla; /* ITSM__AN_SLA (owned) */
     struct itsm__anode *items; /* members or elements */
     size_t count, cap;
 } itsm__anode;
 
+/* An agreement, a service and a party are each a root node (an object without
+ * "itsm_schema" and "type"); the JSON readers rely on `root` being the first member. */
 struct itsm_agreement {
-    itsm__anode root; /* an object without "itsm_schema" and "type" */
+    itsm__anode root;
+};
+
+struct itsm_service {
+    itsm__anode root;
+};
+
+struct itsm_party {
+    itsm__anode root;
 };
 
 /* Release what a node owns (not the node itself). */

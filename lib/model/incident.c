@@ -48,12 +48,119 @@ itsm_status itsm_priority_matrix_new(itsm_priority_matrix **out, int32_t n_impac
     return ITSM_OK;
 }
 
+static void free_names(itsm_priority_matrix *m, size_t axis)
+{
+    for (int32_t i = 0; i < m->name_count[axis]; i++)
+        itsm__free(m->names[axis][i]);
+    itsm__free(m->names[axis]);
+    m->names[axis] = NULL;
+    m->name_count[axis] = 0;
+}
+
 void itsm_priority_matrix_free(itsm_priority_matrix *matrix)
 {
     if (matrix == NULL)
         return;
+    for (size_t a = 0; a < ITSM__PRIORITY_AXIS_COUNT; a++)
+        free_names(matrix, a);
     itsm__free(matrix->cells);
     itsm__free(matrix);
+}
+
+int32_t itsm__priority_matrix_max(const itsm_priority_matrix *matrix)
+{
+    int32_t max = 0;
+    size_t n = (size_t)matrix->n_impact * (size_t)matrix->n_urgency;
+    for (size_t k = 0; k < n; k++)
+        max = matrix->cells[k] > max ? matrix->cells[k] : max;
+    return max;
+}
+
+static const char *const axis_names[] = {"impact", "urgency", "priority"};
+
+int itsm__priority_matrix_set_names(itsm_priority_matrix *matrix, itsm_priority_axis axis, const char *const *names,
+                                    int32_t count, const char *what)
+{
+    int32_t need = axis == ITSM_PRIORITY_AXIS_IMPACT    ? matrix->n_impact
+                   : axis == ITSM_PRIORITY_AXIS_URGENCY ? matrix->n_urgency
+                                                        : itsm__priority_matrix_max(matrix);
+    if (axis == ITSM_PRIORITY_AXIS_PRIORITY && count < need)
+        return itsm__error(ITSM_EINVAL, "%" PRId32 " priority names, but the cells have priorities up to %" PRId32,
+                           count, need);
+    if (axis != ITSM_PRIORITY_AXIS_PRIORITY && count != need)
+        return itsm__error(ITSM_EINVAL, "%" PRId32 " %s names for %" PRId32 " %s levels", count, axis_names[axis],
+                           need, axis_names[axis]);
+    for (int32_t i = 0; i < count; i++) {
+        if (names[i] == NULL || names[i][0] == '\0' || !itsm__utf8_valid(names[i]))
+            return itsm__error(ITSM_EINVAL, "%s name %" PRId32 " is empty or not UTF-8", axis_names[axis], i + 1);
+    }
+    char **copy = itsm__calloc((size_t)count, sizeof *copy, what);
+    if (copy == NULL)
+        return ITSM_ENOMEM;
+    for (int32_t i = 0; i < count; i++) {
+        if ((copy[i] = itsm__strdup(names[i], what)) == NULL) {
+            while (i-- > 0)
+                itsm__free(copy[i]);
+            itsm__free(copy);
+            return ITSM_ENOMEM;
+        }
+    }
+    free_names(matrix, axis);
+    matrix->names[axis] = copy;
+    matrix->name_count[axis] = count;
+    return ITSM_OK;
+}
+
+itsm_status itsm_priority_matrix_default(itsm_priority_matrix **out)
+{
+    ITSM__CHECK_ARG(out);
+    static const int32_t cells[] = {1, 2, 3, 2, 3, 4, 3, 4, 5};
+    static const char *const levels[] = {"high", "medium", "low"};
+    static const char *const priorities[] = {"critical", "high", "medium", "low", "planning"};
+    itsm_priority_matrix *m = NULL;
+    int rc = itsm_priority_matrix_new(&m, 3, 3, cells);
+    if (rc == ITSM_OK)
+        rc = itsm__priority_matrix_set_names(m, ITSM_PRIORITY_AXIS_IMPACT, levels, 3, __func__);
+    if (rc == ITSM_OK)
+        rc = itsm__priority_matrix_set_names(m, ITSM_PRIORITY_AXIS_URGENCY, levels, 3, __func__);
+    if (rc == ITSM_OK)
+        rc = itsm__priority_matrix_set_names(m, ITSM_PRIORITY_AXIS_PRIORITY, priorities, 5, __func__);
+    if (rc != ITSM_OK) {
+        itsm_priority_matrix_free(m);
+        return rc;
+    }
+    *out = m;
+    return ITSM_OK;
+}
+
+itsm_status itsm_priority_matrix_shape(int32_t *out_n_impact, int32_t *out_n_urgency,
+                                       const itsm_priority_matrix *matrix)
+{
+    ITSM__CHECK_ARG(out_n_impact);
+    ITSM__CHECK_ARG(out_n_urgency);
+    ITSM__CHECK_ARG(matrix);
+    *out_n_impact = matrix->n_impact;
+    *out_n_urgency = matrix->n_urgency;
+    return ITSM_OK;
+}
+
+itsm_status itsm_priority_matrix_level_name(const char **out, const itsm_priority_matrix *matrix,
+                                            itsm_priority_axis axis, int32_t level)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(matrix);
+    if ((unsigned)axis >= ITSM__PRIORITY_AXIS_COUNT)
+        return itsm__error(ITSM_EINVAL, "%s: unknown axis %d", __func__, (int)axis);
+    int32_t top = matrix->name_count[axis];
+    if (top == 0)
+        top = axis == ITSM_PRIORITY_AXIS_IMPACT    ? matrix->n_impact
+              : axis == ITSM_PRIORITY_AXIS_URGENCY ? matrix->n_urgency
+                                                   : itsm__priority_matrix_max(matrix);
+    if (level < 1 || level > top)
+        return itsm__error(ITSM_ERANGE, "%s: %s level %" PRId32 " is outside 1 .. %" PRId32, __func__,
+                           axis_names[axis], level, top);
+    *out = matrix->name_count[axis] == 0 ? NULL : matrix->names[axis][level - 1];
+    return ITSM_OK;
 }
 
 itsm_status itsm_priority_matrix_lookup(int32_t *out, const itsm_priority_matrix *matrix, int32_t impact,

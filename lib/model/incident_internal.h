@@ -42,10 +42,24 @@ struct itsm_incident {
     size_t severity_count, severity_cap;
 };
 
+#define ITSM__PRIORITY_AXIS_COUNT 3
+
 struct itsm_priority_matrix {
     int32_t n_impact, n_urgency;
     int32_t *cells;
+    /* Names of the levels by itsm_priority_axis: names[a][level - 1]; NULL when not named. */
+    char **names[ITSM__PRIORITY_AXIS_COUNT];
+    int32_t name_count[ITSM__PRIORITY_AXIS_COUNT];
 };
+
+/* The highest priority in the matrix's cells. */
+int32_t itsm__priority_matrix_max(const itsm_priority_matrix *matrix);
+/* Name the levels of `axis` (copies of `names[0 .. count - 1]`, replacing any): as many
+ * names as the axis has levels (impact, urgency) or at least the highest priority in the
+ * cells (priority), else ITSM_EINVAL saying so (the caller adds where); `what` names the
+ * allocations. On failure nothing changes. */
+int itsm__priority_matrix_set_names(itsm_priority_matrix *matrix, itsm_priority_axis axis, const char *const *names,
+                                    int32_t count, const char *what);
 
 /* JSON names of the fields, by enum value. */
 extern const char *const itsm__incident_text_keys[ITSM__INCIDENT_TEXT_COUNT];

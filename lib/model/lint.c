@@ -1,9 +1,11 @@
-/* The contract lint (itsm_agreement_lint): what an agreement lacks or leaves ambiguous,
- * with the JSON path and the guideline item that asks for it. The rules are listed in
+/* The contract lint (itsm_agreement_lint, and for services and parties on their own
+ * itsm_service_lint and itsm_party_lint): what a document lacks or leaves ambiguous, with
+ * the JSON path and the guideline item that asks for it. The rules are listed in
  * docs/agreements.md; each finding names its source (seed A = the IT service guideline,
  * seed B = the operation handbook). */
 #include "internal.h"
 #include "model/agreement_internal.h"
+#include "sla/sla_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -104,11 +106,11 @@ static int date_cmp(itsm_date a, itsm_date b)
     return a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
 }
 
-/* A calendar name used at `path` must be declared in "calendars". */
-static void check_calendar_ref(lint_ctx *c, const itsm__anode *root, const itsm__anode *obj, const char *path)
+/* A calendar name used at `path` must be declared in "calendars" of `root` (NULL for a
+ * party document, which declares none: its names refer to documents elsewhere). */
+static void check_calendar_name(lint_ctx *c, const itsm__anode *root, const char *name, const char *path)
 {
-    const char *name = itsm__anode_text(obj, "calendar");
-    if (name == NULL)
+    if (name == NULL || root == NULL)
         return;
     const itsm__anode *cals = itsm__anode_get(root, "calendars");
     for (size_t i = 0; cals != NULL && i < cals->count; i++) {
@@ -120,6 +122,11 @@ static void check_calendar_ref(lint_ctx *c, const itsm__anode *root, const itsm_
     join(p, path, "calendar");
     add(c, ITSM_SEVERITY_ERROR, p, "seed A 4.3 受付方法及び時間 / 保守時間 (reception and maintenance hours)",
         "calendar \"%.60s\" is not declared in $.calendars, so its hours are undefined", name);
+}
+
+static void check_calendar_ref(lint_ctx *c, const itsm__anode *root, const itsm__anode *obj, const char *path)
+{
+    check_calendar_name(c, root, itsm__anode_text(obj, "calendar"), path);
 }
 
 static void lint_service(lint_ctx *c, const itsm__anode *r)
@@ -215,18 +222,12 @@ static void lint_person(lint_ctx *c, const itsm__anode *person, const char *path
     }
 }
 
-static void lint_party(lint_ctx *c, const itsm__anode *r, const itsm__anode *parties, const char *side,
-                       const char *label)
+/* One side of seed A 4.4 at `path`; the company is asked for when `need_company`. */
+static void lint_side(lint_ctx *c, const itsm__anode *r, const itsm__anode *party, const char *path,
+                      bool need_company)
 {
-    char path[PATH_MAX_LEN], p[PATH_MAX_LEN];
-    join(path, "$.parties", side);
-    const itsm__anode *party = itsm__anode_get(parties, side);
-    if (party == NULL) {
-        add(c, ITSM_SEVERITY_ERROR, path, "seed A 4.4 運用面に関する項目 (operation items)",
-            "missing the %s side (company, responsible person, contacts, role split)", label);
-        return;
-    }
-    if (strcmp(side, "vendor") == 0)
+    char p[PATH_MAX_LEN];
+    if (need_company)
         need(c, party, path, "company", ITSM_SEVERITY_ERROR, "seed A 4.4 会社名・部署名 (company and department)",
              "company name");
     need(c, party, path, "department", ITSM_SEVERITY_ERROR, "seed A 4.4 会社名・部署名 / 部署名 (department)",
@@ -280,83 +281,115 @@ static bool contact_given(const itsm__anode *contact)
     return has(contact, "phone") || has(contact, "mail") || has(contact, "url") || has(contact, "fax");
 }
 
+/* The emergency contact `em` at `path` (`whose`: "on the vendor side", ...). */
+static void lint_emergency(lint_ctx *c, const itsm__anode *r, const itsm__anode *em, const char *path,
+                           const char *whose)
+{
+    if (contact_given(em))
+        check_calendar_ref(c, r, em, path);
+    else
+        add(c, ITSM_SEVERITY_ERROR, path, "seed A 4.4 緊急連絡先 / 5.1 連絡先 (緊急時) (emergency contact)",
+            "no emergency contact %s", whose);
+}
+
 static void lint_parties(lint_ctx *c, const itsm__anode *r)
 {
     const itsm__anode *parties = itsm__anode_get(r, "parties");
+    const char *sides[] = {"vendor", "user"};
     if (parties == NULL) {
         add(c, ITSM_SEVERITY_ERROR, "$.parties", "seed A 4.4 運用面に関する項目 (operation items)",
             "missing the parties (vendor and user side)");
-    } else {
-        lint_party(c, r, parties, "vendor", "vendor");
-        lint_party(c, r, parties, "user", "user");
-    }
-    const char *sides[] = {"vendor", "user"};
-    bool any = false;
-    for (size_t i = 0; i < 2; i++) {
-        const itsm__anode *party = itsm__anode_get(parties, sides[i]);
-        const itsm__anode *em = itsm__anode_get(party, "emergency");
-        if (contact_given(em)) {
-            any = true;
-            char p[PATH_MAX_LEN];
-            cat3(p, "$.parties.", sides[i], ".emergency");
-            check_calendar_ref(c, r, em, p);
-        } else if (party != NULL) {
-            char p[PATH_MAX_LEN];
-            cat3(p, "$.parties.", sides[i], ".emergency");
-            add(c, ITSM_SEVERITY_ERROR, p, "seed A 4.4 緊急連絡先 / 5.1 連絡先 (緊急時) (emergency contact)",
-                "no emergency contact on the %s side", sides[i]);
-        }
-    }
-    if (!any && parties == NULL)
         add(c, ITSM_SEVERITY_ERROR, "$.parties", "seed A 4.4 緊急連絡先 / 5.1 連絡先 (緊急時) (emergency contact)",
             "no emergency contact on either side");
+        return;
+    }
+    for (size_t i = 0; i < 2; i++) {
+        const itsm__anode *party = itsm__anode_get(parties, sides[i]);
+        char path[PATH_MAX_LEN];
+        join(path, "$.parties", sides[i]);
+        if (party == NULL)
+            add(c, ITSM_SEVERITY_ERROR, path, "seed A 4.4 運用面に関する項目 (operation items)",
+                "missing the %s side (company, responsible person, contacts, role split)", sides[i]);
+        else
+            lint_side(c, r, party, path, i == 0);
+    }
+    for (size_t i = 0; i < 2; i++) {
+        const itsm__anode *party = itsm__anode_get(parties, sides[i]);
+        char path[PATH_MAX_LEN], whose[32];
+        cat3(path, "$.parties.", sides[i], ".emergency");
+        (void)snprintf(whose, sizeof whose, "on the %s side", sides[i]);
+        if (party != NULL)
+            lint_emergency(c, r, itsm__anode_get(party, "emergency"), path, whose);
+    }
+}
+
+/* A service's own contacts (seed A 5.1 連絡先: normal and emergency). */
+static void lint_contacts(lint_ctx *c, const itsm__anode *r)
+{
+    const itsm__anode *contacts = itsm__anode_get(r, "contacts");
+    const itsm__anode *inq = itsm__anode_get(contacts, "inquiry");
+    if (inq == NULL || inq->count == 0)
+        add(c, ITSM_SEVERITY_ERROR, "$.contacts.inquiry", "seed A 5.1 連絡先 (通常時) (contact)",
+            "missing the inquiry contact (phone, fax, URL, mail)");
+    else
+        check_calendar_ref(c, r, inq, "$.contacts.inquiry");
+    lint_emergency(c, r, itsm__anode_get(contacts, "emergency"), "$.contacts.emergency", "for the service");
+}
+
+/* An error when `present` is false: member `key` of the SLA item at `path` is missing. */
+static void need_sla(lint_ctx *c, bool present, const char *path, const char *key, const char *what)
+{
+    if (present)
+        return;
+    char p[PATH_MAX_LEN];
+    join(p, path, key);
+    add(c, ITSM_SEVERITY_ERROR, p, "seed A 4.5 サービスレベル項目 (SLA item)", "missing %s", what);
+}
+
+static void lint_sla_levels(lint_ctx *c, const itsm_sla_item *s, const char *path)
+{
+    const char *g = "seed A 4.5 サービスレベル項目 (SLA item)";
+    char p[PATH_MAX_LEN];
+    if (s->agreed == 0) {
+        join(p, path, "level");
+        add(c, ITSM_SEVERITY_ERROR, p, g, "missing the agreed level (L1 .. L4)");
+    } else if (s->agreed <= 4 && s->cells[s->agreed - 1].kind == ITSM_SLA_LEVEL_ABSENT) {
+        cat3(p, path, ".levels.", itsm__sla_level_names[s->agreed - 1]);
+        add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s has no value", itsm__sla_level_names[s->agreed - 1]);
+    }
+    for (int k = 0; k < 4; k++) {
+        const itsm__sla_cell *lv = &s->cells[k];
+        bool agreed = s->agreed == k + 1;
+        const char *name = itsm__sla_level_names[k];
+        cat3(p, path, ".levels.", name);
+        if (lv->kind == ITSM_SLA_LEVEL_PER_CONTRACT) {
+            add(c, agreed ? ITSM_SEVERITY_ERROR : ITSM_SEVERITY_INFO, p,
+                "seed A 4.5 個別契約で設定 (set in the individual contract)",
+                "level %s is \"per contract\" but the contract's value is not given%s", name,
+                agreed ? " (it is the agreed level)" : "");
+        } else if (agreed && lv->kind == ITSM_SLA_LEVEL_NOT_SUPPORTED) {
+            add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s is \"not supported\"", name);
+        }
+    }
 }
 
 static void lint_sla(lint_ctx *c, const itsm__anode *r)
 {
     const itsm__anode *slas = itsm__anode_get(r, "sla_items");
-    const char *g = "seed A 4.5 サービスレベル項目 (SLA item)";
     for (size_t i = 0; slas != NULL && i < slas->count; i++) {
-        const itsm__anode *s = &slas->items[i];
+        const itsm_sla_item *s = slas->items[i].sla;
         char path[PATH_MAX_LEN];
         join_index(path, "$.sla_items", i);
-        need(c, s, path, "name", ITSM_SEVERITY_ERROR, g, "service level item name");
-        need(c, s, path, "unit", ITSM_SEVERITY_ERROR, g, "measurement unit");
-        need(c, s, path, "measurement", ITSM_SEVERITY_ERROR, g, "measurement method");
-        need(c, s, path, "kind", ITSM_SEVERITY_ERROR, g, "target (目標) or guarantee (保証)");
-        need(c, s, path, "calendar", ITSM_SEVERITY_ERROR, g,
-             "calendar (whose business hours and holidays the times are counted in)");
-        need(c, s, path, "period", ITSM_SEVERITY_ERROR, g, "measurement period (month, year, ... or none)");
-        check_calendar_ref(c, r, s, path);
-        const itsm__anode *levels = itsm__anode_get(s, "levels");
-        const char *level = itsm__anode_text(s, "level");
-        if (level == NULL) {
-            char p[PATH_MAX_LEN];
-            join(p, path, "level");
-            add(c, ITSM_SEVERITY_ERROR, p, g, "missing the agreed level (L1 .. L4)");
-        } else if (itsm__anode_get(levels, level) == NULL) {
-            char p[PATH_MAX_LEN];
-            cat3(p, path, ".levels.", level);
-            add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s has no value", level);
-        }
-        for (size_t k = 0; levels != NULL && k < levels->count; k++) {
-            const itsm__anode *lv = &levels->items[k];
-            bool agreed = level != NULL && strcmp(level, lv->key) == 0;
-            char p[PATH_MAX_LEN];
-            cat3(p, path, ".levels.", lv->key);
-            const itsm__anode *pc = itsm__anode_get(lv, "per_contract");
-            const itsm__anode *ns = itsm__anode_get(lv, "not_supported");
-            if (pc != NULL && pc->flag && !has(lv, "contract_value")) {
-                add(c, agreed ? ITSM_SEVERITY_ERROR : ITSM_SEVERITY_INFO, p,
-                    "seed A 4.5 個別契約で設定 (set in the individual contract)",
-                    "level %s is \"per contract\" but the contract's value is not given%s", lv->key,
-                    agreed ? " (it is the agreed level)" : "");
-            } else if (agreed && ns != NULL && ns->flag) {
-                add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s is \"not supported\"", lv->key);
-            } else if (agreed && !has(lv, "value") && !has(lv, "contract_value")) {
-                add(c, ITSM_SEVERITY_ERROR, p, g, "the agreed level %s has no value", lv->key);
-            }
-        }
+        need_sla(c, s->texts[ITSM_SLA_TEXT_NAME] != NULL, path, "name", "service level item name");
+        need_sla(c, s->unit != ITSM_SLA_UNIT_NONE, path, "unit", "measurement unit");
+        need_sla(c, s->texts[ITSM_SLA_TEXT_MEASUREMENT] != NULL, path, "measurement", "measurement method");
+        need_sla(c, s->commitment != ITSM_SLA_COMMITMENT_NONE, path, "kind", "target (目標) or guarantee (保証)");
+        need_sla(c, s->texts[ITSM_SLA_TEXT_CALENDAR] != NULL, path, "calendar",
+                 "calendar (whose business hours and holidays the times are counted in)");
+        need_sla(c, s->period != ITSM_SLA_PERIOD_UNSTATED, path, "period",
+                 "measurement period (month, year, ... or none)");
+        check_calendar_name(c, r, s->texts[ITSM_SLA_TEXT_CALENDAR], path);
+        lint_sla_levels(c, s, path);
     }
 }
 
@@ -401,20 +434,14 @@ static void lint_hardware(lint_ctx *c, const itsm__anode *r)
     need(c, hw, "$.hardware", "stop_schedule", ITSM_SEVERITY_ERROR, g, "planned and emergency stop schedule");
 }
 
-itsm_status itsm_agreement_lint(itsm_finding **out, size_t *out_count, const itsm_agreement *agreement)
+typedef void (*lint_fn)(lint_ctx *c, const itsm__anode *root);
+
+/* Run `fns` (NULL-terminated) over `root` and hand the findings out. */
+static int run_lint(itsm_finding **out, size_t *out_count, const itsm__anode *root, const lint_fn *fns)
 {
-    ITSM__CHECK_ARG(out);
-    ITSM__CHECK_ARG(out_count);
-    *out = NULL;
-    *out_count = 0;
-    ITSM__CHECK_ARG(agreement);
     lint_ctx c = {NULL, 0, 0, ITSM_OK};
-    const itsm__anode *r = &agreement->root;
-    lint_service(&c, r);
-    lint_parties(&c, r);
-    lint_sla(&c, r);
-    lint_work(&c, r);
-    lint_hardware(&c, r);
+    for (size_t i = 0; fns[i] != NULL; i++)
+        fns[i](&c, root);
     if (c.rc != ITSM_OK) {
         itsm_findings_free(c.items, c.count);
         return c.rc;
@@ -426,6 +453,50 @@ itsm_status itsm_agreement_lint(itsm_finding **out, size_t *out_count, const its
     *out = c.items;
     *out_count = c.count;
     return ITSM_OK;
+}
+
+itsm_status itsm_agreement_lint(itsm_finding **out, size_t *out_count, const itsm_agreement *agreement)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(out_count);
+    *out = NULL;
+    *out_count = 0;
+    ITSM__CHECK_ARG(agreement);
+    static const lint_fn fns[] = {lint_service, lint_parties, lint_sla, lint_work, lint_hardware, NULL};
+    return run_lint(out, out_count, &agreement->root, fns);
+}
+
+itsm_status itsm_service_lint(itsm_finding **out, size_t *out_count, const itsm_service *service)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(out_count);
+    *out = NULL;
+    *out_count = 0;
+    ITSM__CHECK_ARG(service);
+    static const lint_fn fns[] = {lint_service, lint_contacts, lint_sla, lint_work, lint_hardware, NULL};
+    return run_lint(out, out_count, &service->root, fns);
+}
+
+/* A party document on its own: its members are at "$", its calendar names refer to
+ * documents elsewhere. */
+static void lint_party_doc(lint_ctx *c, const itsm__anode *r)
+{
+    const char *side = itsm__anode_text(r, "side");
+    bool user = side != NULL && strcmp(side, "user") == 0;
+    lint_side(c, NULL, r, "$", !user);
+    lint_emergency(c, NULL, itsm__anode_get(r, "emergency"), "$.emergency",
+                         side == NULL ? "for this party" : user ? "on the user side" : "on the vendor side");
+}
+
+itsm_status itsm_party_lint(itsm_finding **out, size_t *out_count, const itsm_party *party)
+{
+    ITSM__CHECK_ARG(out);
+    ITSM__CHECK_ARG(out_count);
+    *out = NULL;
+    *out_count = 0;
+    ITSM__CHECK_ARG(party);
+    static const lint_fn fns[] = {lint_party_doc, NULL};
+    return run_lint(out, out_count, &party->root, fns);
 }
 
 void itsm_findings_free(itsm_finding *findings, size_t count)

@@ -39,6 +39,70 @@ itsm_tz *itsm_test_zone(const char *name)
     return tz;
 }
 
+itsm_instant itsm_test_at(const char *text)
+{
+    itsm_instant t = 0;
+    int rc = itsm_instant_parse(&t, text, NULL);
+    if (rc != ITSM_OK) {
+        print_error("cannot parse %s: %s\n", text, itsm_error_last());
+        fail();
+    }
+    return t;
+}
+
+itsm_calendar *itsm_test_weekly(const char *zone, const char *days, int32_t from, int32_t to, const char *holidays)
+{
+    itsm_calendar_spec *spec = NULL;
+    itsm_calendar *cal = NULL;
+    assert_itsm_ok(itsm_calendar_spec_new(&spec, "weekly", zone, NULL));
+    for (const char *d = days; *d != '\0'; d++)
+        assert_itsm_ok(itsm_calendar_spec_add_interval(spec, *d - '0', from, to, ITSM_INTERVAL_SAME_DAY));
+    if (holidays != NULL) {
+        itsm_holiday_set *set = NULL;
+        assert_itsm_ok(itsm_holiday_set_builtin(&set, holidays));
+        assert_itsm_ok(itsm_calendar_spec_add_holidays(spec, set));
+        itsm_holiday_set_free(set);
+    }
+    assert_itsm_ok(itsm_calendar_compile(&cal, spec));
+    itsm_calendar_spec_free(spec);
+    return cal;
+}
+
+void itsm_test_source_path(char *buf, size_t size, const char *relpath)
+{
+    const char *self = __FILE__;
+    const char *tail = strstr(self, "tests/unit/itsm_test.c");
+    assert_non_null(tail);
+    (void)snprintf(buf, size, "%.*s%s", (int)(tail - self), self, relpath);
+}
+
+char *itsm_test_read_source(const char *relpath)
+{
+    char path[1024];
+    itsm_test_source_path(path, sizeof path, relpath);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        print_error("cannot open %s\n", path);
+        fail();
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    size_t n;
+    while ((n = fread(buf + len, 1, cap - 1 - len, f)) > 0) {
+        len += n;
+        if (len == cap - 1) {
+            cap *= 2;
+            char *bigger = realloc(buf, cap);
+            assert_non_null(bigger);
+            buf = bigger;
+        }
+    }
+    fclose(f);
+    buf[len] = '\0';
+    return buf;
+}
+
 int itsm_test_group_setup(void **state)
 {
     (void)state;
@@ -126,4 +190,17 @@ long itsm_test_alloc_sweep(const char *name, itsm_test_scenario fn, const void *
         fail();
     }
     return n;
+}
+
+void itsm_test_forbid_allocation(itsm_test_chaos *c)
+{
+    c->count = 0;
+    c->fail_at = 0;
+    c->failed = 0;
+}
+
+void itsm_test_assert_no_allocation(const itsm_test_chaos *c)
+{
+    assert_int_equal(c->count, 0);
+    assert_false(c->failed);
 }

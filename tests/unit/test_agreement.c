@@ -157,8 +157,8 @@ static void test_errors_name_their_path(void **state)
 static void test_examples_lint_clean(void **state)
 {
     (void)state;
-    const char *names[] = {"agreement-server-operation.json", "agreement-saas.json"};
-    for (size_t i = 0; i < 2; i++) {
+    const char *names[] = {"agreement-server-operation.json", "agreement-saas.json", "agreement-uci.json"};
+    for (size_t i = 0; i < 3; i++) {
         char *doc = read_example(names[i]);
         itsm_agreement *a = load(doc);
         itsm_finding *f = NULL;
@@ -281,7 +281,7 @@ static void test_sla_rules(void **state)
                                 "\"n\", \"measurement\": \"m\", \"unit\": \"hour\", \"kind\": \"target\", \"period\": "
                                 "\"month\", \"calendar\": \"c\", \"level\": \"L3\", \"levels\": {\"L1\": "
                                 "{\"per_contract\": true}, \"L3\": {\"per_contract\": true, \"contract_value\": "
-                                "\"4 h\"}}}]}";
+                                "{\"op\": \"<=\", \"value\": 4}}}}]}";
     const char *fields[] = {"name", "unit", "measurement", "kind", "calendar", "period", "level"};
     char path[64];
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
@@ -299,10 +299,13 @@ static void test_sla_rules(void **state)
     const char *agreed_ns = HEAD ", \"sla_items\": [{\"id\": \"s\", \"level\": \"L1\", \"levels\": {\"L1\": "
                                  "{\"not_supported\": true}}}]}";
     assert_int_equal(count_findings(agreed_ns, "$.sla_items[0].levels.L1", ITSM_SEVERITY_ERROR, "not supported"), 1);
+    /* A level without a value does not load (the SLA item reader, test_sla_item.c). */
     const char *agreed_empty = HEAD ", \"sla_items\": [{\"id\": \"s\", \"level\": \"L1\", \"levels\": {\"L1\": {}}}]}";
-    assert_int_equal(count_findings(agreed_empty, "$.sla_items[0].levels.L1", ITSM_SEVERITY_ERROR, "no value"), 1);
+    itsm_agreement *a = NULL;
+    assert_itsm_error(itsm_agreement_from_json(&a, agreed_empty, strlen(agreed_empty)), ITSM_EINVAL,
+                      "$.sla_items[0].levels.L1: a level needs exactly one of");
     const char *agreed_absent = HEAD ", \"sla_items\": [{\"id\": \"s\", \"level\": \"L4\", \"levels\": {\"L1\": "
-                                     "{\"value\": \"x\"}}}]}";
+                                     "{\"deadline\": \"x\"}}}]}";
     assert_int_equal(count_findings(agreed_absent, "$.sla_items[0].levels.L4", ITSM_SEVERITY_ERROR, "no value"), 1);
     const char *undeclared = HEAD ", \"sla_items\": [{\"id\": \"s\", \"calendar\": \"nowhere\"}]}";
     assert_int_equal(count_findings(undeclared, "$.sla_items[0].calendar", ITSM_SEVERITY_ERROR, "not declared"), 1);

@@ -16,16 +16,7 @@
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-static itsm_instant at(const char *text)
-{
-    itsm_instant t = 0;
-    int rc = itsm_instant_parse(&t, text, NULL);
-    if (rc != ITSM_OK) {
-        print_error("cannot parse %s: %s\n", text, itsm_error_last());
-        fail();
-    }
-    return t;
-}
+static itsm_instant at(const char *text) { return itsm_test_at(text); }
 
 /* Compare an instant with ISO text, printing both in the calendar's zone on mismatch. */
 #define assert_at(got, text, cal) assert_at_impl((got), (text), (cal), __FILE__, __LINE__)

@@ -365,6 +365,115 @@ static void test_errors_name_their_path(void **state)
     }
 }
 
+/* ---- sets ------------------------------------------------------------------------------------ */
+
+static void test_sets_round_trip_and_feed_expiring(void **state)
+{
+    (void)state;
+    char *ci_text = itsm_test_read_source("examples/data/configuration-items.json");
+    char *pending_text = itsm_test_read_source("examples/data/pending-items.json");
+    itsm_ci **cis = NULL;
+    itsm_pending_item **items = NULL;
+    size_t n_cis = 0, n_items = 0;
+    assert_itsm_ok(itsm_ci_set_from_json(&cis, &n_cis, ci_text, strlen(ci_text)));
+    assert_itsm_ok(itsm_pending_set_from_json(&items, &n_items, pending_text, strlen(pending_text)));
+    assert_int_equal(n_cis, 3);
+    assert_int_equal(n_items, 3);
+    assert_string_equal(itsm_ci_id(cis[1]), "ups-02");
+    assert_string_equal(itsm_pending_owner(items[0]), "suzuki");
+    assert_int_equal(itsm_pending_history_count(items[0]), 3);
+    char *text = NULL;
+    assert_itsm_ok(itsm_ci_set_to_json(&text, (const itsm_ci *const *)cis, n_cis));
+    assert_string_equal(text, ci_text);
+    itsm_free(text);
+    assert_itsm_ok(itsm_pending_set_to_json(&text, (const itsm_pending_item *const *)items, n_items));
+    assert_string_equal(text, pending_text);
+    itsm_free(text);
+
+    /* as of 2025-04-01, 120 days: srv-01's warranty (overdue), P-7's event, ups-02's
+     * warranty, P-8's due date; not ups-02's product life (182 days), not closed P-9 */
+    const itsm_labeled_date events[] = {{"OS version-up of server X", {2025, 5, 10}}};
+    itsm_due *due = NULL;
+    size_t n = 0;
+    assert_itsm_ok(itsm_expiring(&due, &n, (const itsm_ci *const *)cis, n_cis,
+                                 (const itsm_pending_item *const *)items, n_items, NULL, 0, events, 1,
+                                 (itsm_date){2025, 4, 1}, 120));
+    assert_int_equal(n, 4);
+    const char *subjects[] = {"srv-01", "P-7", "ups-02", "P-8"};
+    const int32_t days[] = {-1, 39, 90, 105};
+    const itsm_due_kind kinds[] = {ITSM_DUE_WARRANTY, ITSM_DUE_PENDING_EVENT, ITSM_DUE_WARRANTY,
+                                   ITSM_DUE_PENDING_DATE};
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(due[i].subject, subjects[i]);
+        assert_int_equal(due[i].days_left, days[i]);
+        assert_int_equal(due[i].kind, kinds[i]);
+    }
+    itsm_free(due);
+    itsm_ci_set_free(cis, n_cis);
+    itsm_pending_set_free(items, n_items);
+    free(ci_text);
+    free(pending_text);
+
+    const char *empty = "{\"itsm_schema\": 1, \"type\": \"pending_item_set\", \"items\": []}";
+    assert_itsm_ok(itsm_pending_set_from_json(&items, &n_items, empty, strlen(empty)));
+    assert_null(items);
+    assert_int_equal(n_items, 0);
+    assert_itsm_ok(itsm_ci_set_to_json(&text, NULL, 0));
+    assert_string_equal(text, "{\n  \"itsm_schema\": 1,\n  \"type\": \"configuration_item_set\",\n  \"items\": []\n}\n");
+    itsm_free(text);
+    itsm_ci_set_free(NULL, 0);
+    itsm_pending_set_free(NULL, 0);
+}
+
+#define CI_SET(items) "{\"itsm_schema\": 1, \"type\": \"configuration_item_set\", \"items\": [" items "]}"
+#define PI_SET(items) "{\"itsm_schema\": 1, \"type\": \"pending_item_set\", \"items\": [" items "]}"
+
+static void test_set_errors(void **state)
+{
+    (void)state;
+    itsm_ci **cis = NULL;
+    itsm_pending_item **items = NULL;
+    size_t n = 5;
+#define BAD_C(doc, code, fragment) assert_itsm_error(itsm_ci_set_from_json(&cis, &n, doc, strlen(doc)), code, fragment)
+#define BAD_P(doc, code, fragment) \
+    assert_itsm_error(itsm_pending_set_from_json(&items, &n, doc, strlen(doc)), code, fragment)
+    BAD_C(CI_SET("{\"id\": \"a\"}, {\"id\": \"b\", \"warranty_end\": \"2025-02-30\"}"), ITSM_ERANGE,
+          "$.items[1].warranty_end");
+    BAD_C(CI_SET("{\"type\": \"configuration_item\", \"id\": \"a\"}"), ITSM_EINVAL, "$.items[0].type: unknown key");
+    BAD_C(CI_SET("{\"name\": \"a\"}"), ITSM_EINVAL, "$.items[0]: missing required key \"id\"");
+    BAD_C(CI_SET("[]"), ITSM_EINVAL, "$.items[0]: expected an object");
+    BAD_C("{\"itsm_schema\": 1, \"type\": \"configuration_item_set\", \"records\": []}", ITSM_EINVAL,
+          "$.records: unknown key");
+    BAD_C(PI_SET(""), ITSM_EINVAL, "$.type");
+    BAD_P(PI_SET("{\"id\": \"P\", \"title\": \"t\", \"owner\": \"o\", \"history\": [{\"at\": "
+                 "\"2024-01-02T00:00:00Z\", \"owner\": \"o\", \"status\": \"open\"}, {\"at\": "
+                 "\"2024-01-01T00:00:00Z\", \"owner\": \"o\", \"status\": \"open\"}]}"),
+          ITSM_EINVAL, "$.items[0].history[1].at");
+    BAD_P(PI_SET("{\"id\": \"P\", \"title\": \"t\", \"owner\": \"o\", \"due\": \"2025-01-01\", "
+                 "\"trigger_event\": \"e\"}"),
+          ITSM_EINVAL, "$.items[0].trigger_event");
+    BAD_P("{\"itsm_schema\": 2, \"type\": \"pending_item_set\", \"items\": []}", ITSM_EVERSION, "itsm_schema");
+    BAD_P("{\"itsm_schema\": 1, \"type\": \"pending_item_set\"}", ITSM_EINVAL, "missing required key \"items\"");
+    BAD_P("{\"itsm_schema\": 1, \"type\": \"pending_item_set\", \"items\": [{}", ITSM_EPARSE,
+          "pending item set: malformed JSON");
+#undef BAD_C
+#undef BAD_P
+    assert_null(cis);
+    assert_null(items);
+    assert_int_equal(n, 5);
+    char *text = NULL;
+    const itsm_ci *no_ci[] = {NULL};
+    const itsm_pending_item *no_item[] = {NULL};
+    assert_itsm_error(itsm_ci_set_to_json(&text, no_ci, 1), ITSM_EINVAL, "cis[0] is NULL");
+    assert_itsm_error(itsm_pending_set_to_json(&text, no_item, 1), ITSM_EINVAL, "items[0] is NULL");
+    assert_itsm_error(itsm_ci_set_to_json(&text, NULL, 2), ITSM_EINVAL, "cis");
+    assert_itsm_error(itsm_pending_set_to_json(NULL, NULL, 0), ITSM_EINVAL, "out");
+    assert_itsm_error(itsm_ci_set_from_json(NULL, &n, "{}", 2), ITSM_EINVAL, "out");
+    assert_itsm_error(itsm_pending_set_from_json(&items, NULL, "{}", 2), ITSM_EINVAL, "out_count");
+    assert_itsm_error(itsm_ci_set_from_json(&cis, &n, NULL, 0), ITSM_EINVAL, "json");
+    assert_null(text);
+}
+
 /* ---- allocation failures ------------------------------------------------------------------------- */
 
 static int scenario_ci(const void *ctx)
@@ -437,6 +546,67 @@ static int scenario_expiring(const void *ctx)
     return rc;
 }
 
+static int scenario_sets(const void *ctx)
+{
+    const char *const *docs = ctx;
+    itsm_ci **cis = NULL;
+    itsm_pending_item **items = NULL;
+    size_t n_cis = 0, n_items = 0;
+    char *a = NULL, *b = NULL;
+    int rc = itsm_ci_set_from_json(&cis, &n_cis, docs[0], strlen(docs[0]));
+    if (rc == ITSM_OK)
+        rc = itsm_pending_set_from_json(&items, &n_items, docs[1], strlen(docs[1]));
+    if (rc == ITSM_OK)
+        rc = itsm_ci_set_to_json(&a, (const itsm_ci *const *)cis, n_cis);
+    if (rc == ITSM_OK)
+        rc = itsm_pending_set_to_json(&b, (const itsm_pending_item *const *)items, n_items);
+    itsm_free(a);
+    itsm_free(b);
+    itsm_ci_set_free(cis, n_cis);
+    itsm_pending_set_free(items, n_items);
+    return rc;
+}
+
+/* The getters and the setters that only change values ask for no memory. */
+static void test_readers_do_not_allocate(void **state)
+{
+    (void)state;
+    itsm_test_chaos chaos;
+    itsm_test_chaos_install(&chaos);
+    itsm_ci *ci = NULL;
+    itsm_pending_item *p = NULL;
+    assert_itsm_ok(itsm_ci_from_json(&ci, CI_DOC, strlen(CI_DOC)));
+    assert_itsm_ok(itsm_pending_from_json(&p, PENDING_DOC, strlen(PENDING_DOC)));
+    itsm_test_forbid_allocation(&chaos);
+    int set = 0;
+    itsm_date d = {0, 0, 0};
+    itsm_pending_status st;
+    itsm_pending_change ch;
+    const char *name = NULL;
+    assert_string_equal(itsm_ci_id(ci), "srv-01");
+    assert_string_equal(itsm_ci_get_text(ci, ITSM_CI_MODEL), "PX-2000");
+    assert_int_equal(itsm_ci_get_date(&set, &d, ci, ITSM_CI_SUPPORT_END), ITSM_OK);
+    assert_int_equal(itsm_ci_set_date(ci, ITSM_CI_WARRANTY_END, (itsm_date){2026, 3, 31}), ITSM_OK);
+    assert_int_equal(itsm_ci_clear_date(ci, ITSM_CI_PARTS_SUPPLY_END), ITSM_OK);
+    assert_string_equal(itsm_pending_id(p), "P-7");
+    assert_non_null(itsm_pending_title(p));
+    assert_string_equal(itsm_pending_owner(p), "suzuki");
+    assert_int_equal(itsm_pending_get_status(&st, p), ITSM_OK);
+    assert_non_null(itsm_pending_trigger_event(p));
+    assert_int_equal(itsm_pending_set_due_date(p, (itsm_date){2025, 1, 31}), ITSM_OK);
+    assert_int_equal(itsm_pending_get_due_date(&set, &d, p), ITSM_OK);
+    assert_int_equal(itsm_pending_history_count(p), 3);
+    assert_int_equal(itsm_pending_history_get(&ch, p, 1), ITSM_OK);
+    assert_int_equal(itsm_pending_history_get(&ch, p, 3), ITSM_ERANGE);
+    assert_int_equal(itsm_pending_status_name(&name, ITSM_PENDING_ON_HOLD), ITSM_OK);
+    assert_int_equal(itsm_due_kind_name(&name, ITSM_DUE_PENDING_EVENT), ITSM_OK);
+    assert_int_equal(itsm_ci_set_date(ci, ITSM_CI_WARRANTY_END, (itsm_date){2201, 1, 1}), ITSM_ERANGE);
+    itsm_test_assert_no_allocation(&chaos);
+    itsm_pending_free(p);
+    itsm_ci_free(ci);
+    assert_int_equal(itsm_set_allocator(NULL), ITSM_OK);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -447,6 +617,14 @@ static void test_allocation_failures(void **state)
                                   "\"open\"}, {\"at\": \"2024-01-02T00:00:00Z\", \"owner\": \"x\", \"status\": \"open\"}]}",
                           ITSM_EINVAL);
     itsm_test_alloc_sweep("expiring", scenario_expiring, NULL, ITSM_OK);
+    char *docs[2] = {itsm_test_read_source("examples/data/configuration-items.json"),
+                     itsm_test_read_source("examples/data/pending-items.json")};
+    itsm_test_alloc_sweep("sets", scenario_sets, docs, ITSM_OK);
+    const char *const bad[2] = {docs[0], PI_SET("{\"id\": \"P\", \"title\": \"t\", \"owner\": \"o\"}, "
+                                                "{\"id\": \"Q\", \"title\": \"t\", \"owner\": \"\"}")};
+    itsm_test_alloc_sweep("bad pending set", scenario_sets, bad, ITSM_EINVAL);
+    free(docs[0]);
+    free(docs[1]);
 }
 
 int main(void)
@@ -458,6 +636,9 @@ int main(void)
         cmocka_unit_test(test_ci_round_trip),
         cmocka_unit_test(test_pending_round_trip),
         cmocka_unit_test(test_errors_name_their_path),
+        cmocka_unit_test(test_sets_round_trip_and_feed_expiring),
+        cmocka_unit_test(test_set_errors),
+        cmocka_unit_test(test_readers_do_not_allocate),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, itsm_test_group_setup, itsm_test_group_teardown);

@@ -393,6 +393,203 @@ static void test_claim_periods(void **state)
     assert_itsm_error(itsm_maint_claim_check(&r, NULL), ITSM_EINVAL, "facts");
 }
 
+/* ---- 民法142条: deadlines on days without business ------------------------------------------- */
+
+/* Current regime, notice within 1 year of knowing: the period ends on known + 1 year. */
+static itsm_claim_result claim_ex(itsm_claim_shift *shift, itsm_date known, itsm_date notice,
+                                  const itsm_claim_options *o)
+{
+    itsm_claim_facts f = ITSM_CLAIM_FACTS_INIT;
+    f.contract_date = (itsm_date){2021, 4, 1};
+    f.delivery_date = (itsm_date){2021, 6, 1};
+    f.known_date = known;
+    f.notice_date = notice;
+    itsm_claim_result r;
+    assert_itsm_ok(itsm_maint_claim_check_ex(&r, shift, &f, o));
+    assert_int_equal(r.reason, ITSM_MAINT_R_CLAIM_NOTICE_1Y);
+    return r;
+}
+
+static void test_claim_day_shift(void **state)
+{
+    (void)state;
+    itsm_claim_shift sh;
+    /* 2025-06-01 is a Sunday: the period ends on Monday 06-02 */
+    itsm_claim_result r = claim_ex(&sh, (itsm_date){2024, 6, 1}, (itsm_date){2025, 6, 2}, NULL);
+    assert_date(sh.period_end, 2025, 6, 1);
+    assert_date(r.deadline, 2025, 6, 2);
+    assert_int_equal(sh.days, 1);
+    assert_true(r.in_time);
+    r = claim_ex(&sh, (itsm_date){2024, 6, 1}, (itsm_date){2025, 6, 3}, NULL);
+    assert_false(r.in_time);
+    /* ... which the plain check does not do */
+    itsm_claim_result plain = claim((itsm_date){2021, 4, 1}, (itsm_date){2021, 6, 1}, (itsm_date){2024, 6, 1},
+                                    (itsm_date){2025, 6, 2}, 0, 0);
+    assert_date(plain.deadline, 2025, 6, 1);
+    assert_false(plain.in_time);
+    /* Sunday 2024-02-11 建国記念の日, Monday 02-12 振替休日: Tuesday 02-13 */
+    r = claim_ex(&sh, (itsm_date){2023, 2, 11}, (itsm_date){2024, 2, 13}, NULL);
+    assert_date(r.deadline, 2024, 2, 13);
+    assert_int_equal(sh.days, 2);
+    assert_true(r.in_time);
+    r = claim_ex(&sh, (itsm_date){2023, 2, 11}, (itsm_date){2024, 2, 14}, NULL);
+    assert_false(r.in_time);
+    /* Golden Week 2025: Sat 05-03 憲法記念日 .. Tue 05-06 振替休日: Wednesday 05-07 */
+    r = claim_ex(&sh, (itsm_date){2024, 5, 3}, (itsm_date){2025, 5, 7}, NULL);
+    assert_date(sh.period_end, 2025, 5, 3);
+    assert_date(r.deadline, 2025, 5, 7);
+    assert_int_equal(sh.days, 4);
+    assert_true(r.in_time);
+    /* a plain Saturday (2025-05-10) ends the period unless Saturdays are asked for */
+    r = claim_ex(&sh, (itsm_date){2024, 5, 10}, (itsm_date){2025, 5, 12}, NULL);
+    assert_date(r.deadline, 2025, 5, 10);
+    assert_int_equal(sh.days, 0);
+    assert_false(r.in_time);
+    itsm_claim_options o = ITSM_CLAIM_OPTIONS_INIT;
+    o.saturday_closed = 1;
+    r = claim_ex(&sh, (itsm_date){2024, 5, 10}, (itsm_date){2025, 5, 12}, &o);
+    assert_date(r.deadline, 2025, 5, 12);
+    assert_int_equal(sh.days, 2);
+    assert_true(r.in_time);
+    /* the year-end closing 12/29 .. 1/3 is not in the law: only with other_holidays */
+    r = claim_ex(&sh, (itsm_date){2024, 12, 29}, (itsm_date){2025, 12, 30}, NULL);
+    assert_date(r.deadline, 2025, 12, 29);
+    assert_false(r.in_time);
+    itsm_holiday_set *year_end = NULL;
+    assert_itsm_ok(itsm_holiday_set_builtin(&year_end, "jp-year-end"));
+    o = (itsm_claim_options)ITSM_CLAIM_OPTIONS_INIT;
+    o.other_holidays = year_end;
+    /* Mon 2025-12-29 .. Sat 2026-01-03 closed, Sun 01-04: Monday 2026-01-05 */
+    r = claim_ex(&sh, (itsm_date){2024, 12, 29}, (itsm_date){2026, 1, 5}, &o);
+    assert_date(r.deadline, 2026, 1, 5);
+    assert_int_equal(sh.days, 7);
+    assert_true(r.in_time);
+    itsm_holiday_set_free(year_end);
+    /* the parties agreed otherwise */
+    o = (itsm_claim_options)ITSM_CLAIM_OPTIONS_INIT;
+    o.no_day_shift = 1;
+    r = claim_ex(&sh, (itsm_date){2023, 2, 11}, (itsm_date){2024, 2, 12}, &o);
+    assert_date(r.deadline, 2024, 2, 11);
+    assert_int_equal(sh.days, 0);
+    assert_false(r.in_time);
+    /* the old regime's 1 year from delivery moves too: 2020-02-11 (Tue) 建国記念の日 */
+    itsm_claim_facts f = ITSM_CLAIM_FACTS_INIT;
+    f.contract_date = (itsm_date){2018, 4, 1};
+    f.delivery_date = (itsm_date){2019, 2, 11};
+    f.notice_date = (itsm_date){2020, 2, 12};
+    assert_itsm_ok(itsm_maint_claim_check_ex(&r, &sh, &f, NULL));
+    assert_int_equal(r.reason, ITSM_MAINT_R_CLAIM_OLD_DELIVERY_1Y);
+    assert_date(r.deadline, 2020, 2, 12);
+    assert_true(r.in_time);
+}
+
+static void test_claim_day_shift_errors(void **state)
+{
+    (void)state;
+    itsm_claim_facts f = ITSM_CLAIM_FACTS_INIT;
+    f.contract_date = (itsm_date){2021, 4, 1};
+    f.delivery_date = (itsm_date){2021, 6, 1};
+    f.known_date = (itsm_date){2021, 7, 1};
+    f.notice_date = (itsm_date){2021, 8, 1};
+    itsm_claim_result r;
+    itsm_claim_shift sh;
+    itsm_claim_options o = ITSM_CLAIM_OPTIONS_INIT;
+    o.version = 0;
+    assert_itsm_error(itsm_maint_claim_check_ex(&r, &sh, &f, &o), ITSM_EVERSION, "options version 0");
+    o.version = ITSM_CLAIM_OPTIONS_VERSION + 1;
+    assert_itsm_error(itsm_maint_claim_check_ex(&r, &sh, &f, &o), ITSM_EVERSION, "options version");
+    assert_itsm_error(itsm_maint_claim_check_ex(NULL, &sh, &f, NULL), ITSM_EINVAL, "out");
+    assert_itsm_error(itsm_maint_claim_check_ex(&r, NULL, &f, NULL), ITSM_EINVAL, "out_shift");
+    assert_itsm_error(itsm_maint_claim_check_ex(&r, &sh, NULL, NULL), ITSM_EINVAL, "facts");
+    f.known_date = (itsm_date){2021, 5, 1};
+    assert_itsm_error(itsm_maint_claim_check_ex(&r, &sh, &f, NULL), ITSM_EINVAL, "known_date is before");
+    /* national holidays are known through 2150-12-31 */
+    f.delivery_date = (itsm_date){2150, 5, 1};
+    f.known_date = (itsm_date){2150, 6, 1};
+    f.notice_date = (itsm_date){2150, 7, 1};
+    memset(&r, 0x5a, sizeof r);
+    itsm_claim_result before = r;
+    assert_itsm_error(itsm_maint_claim_check_ex(&r, &sh, &f, NULL), ITSM_ERANGE, "national holiday");
+    assert_memory_equal(&r, &before, sizeof r);
+    /* ... unless no day counts */
+    o = (itsm_claim_options)ITSM_CLAIM_OPTIONS_INIT;
+    o.no_day_shift = 1;
+    assert_itsm_ok(itsm_maint_claim_check_ex(&r, &sh, &f, &o));
+    assert_date(r.deadline, 2151, 6, 1);
+}
+
+/* ---- case law on bugs found after acceptance (advisory) --------------------------------------- */
+
+static itsm_defect_advisory advise(itsm_defect_result *r, itsm_mr_origin origin, int inside, int fixed,
+                                   int workaround, int serious)
+{
+    itsm_defect_facts f = ITSM_DEFECT_FACTS_INIT;
+    f.origin = origin;
+    f.inside_warranty = inside;
+    itsm_repair_facts repair = ITSM_REPAIR_FACTS_INIT;
+    repair.fixed_promptly = fixed;
+    repair.workaround_agreed = workaround;
+    repair.serious = serious;
+    itsm_defect_advisory a;
+    assert_itsm_ok(itsm_maint_defect_determine_ex(r, &a, &f, &repair));
+    itsm_defect_result plain;
+    assert_itsm_ok(itsm_maint_defect_determine(&plain, &f));
+    assert_memory_equal(r, &plain, sizeof plain); /* the verdict is never changed */
+    return a;
+}
+
+static void test_case_law_advisory(void **state)
+{
+    (void)state;
+    itsm_defect_result r;
+    /* a vendor defect repaired promptly, or with a workaround: may not be judged 瑕疵 */
+    itsm_defect_advisory a = advise(&r, ITSM_MR_ORIGIN_VENDOR, 1, 1, 0, 0);
+    assert_int_equal(r.verdict, ITSM_VERDICT_DEFECT);
+    assert_int_equal(a.given, 1);
+    assert_int_equal(a.reason, ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR);
+    a = advise(&r, ITSM_MR_ORIGIN_VENDOR, 1, 0, 1, 0);
+    assert_int_equal(a.reason, ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR);
+    /* serious, numerous or recurring bugs are a defect even if repaired */
+    a = advise(&r, ITSM_MR_ORIGIN_VENDOR, 1, 1, 1, 1);
+    assert_int_equal(a.given, 1);
+    assert_int_equal(a.reason, ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS);
+    /* nothing known: no advisory */
+    a = advise(&r, ITSM_MR_ORIGIN_VENDOR, 1, 0, 0, 0);
+    assert_int_equal(a.given, 0);
+    /* △ and "undetermined" could still be defects: the advisory goes with them */
+    a = advise(&r, ITSM_MR_ORIGIN_THIRD_PARTY, 1, 1, 0, 0);
+    assert_int_equal(r.verdict, ITSM_VERDICT_DEPENDS_ON_CONTRACT);
+    assert_int_equal(a.reason, ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR);
+    a = advise(&r, ITSM_MR_ORIGIN_UNKNOWN, 1, 0, 1, 0);
+    assert_int_equal(r.verdict, ITSM_VERDICT_UNDETERMINED);
+    assert_int_equal(a.given, 1);
+    /* not a defect, or out of warranty: no advisory */
+    a = advise(&r, ITSM_MR_ORIGIN_USER, 1, 1, 0, 1);
+    assert_int_equal(r.verdict, ITSM_VERDICT_NOT_DEFECT);
+    assert_int_equal(a.given, 0);
+    a = advise(&r, ITSM_MR_ORIGIN_VENDOR, 0, 1, 0, 0);
+    assert_int_equal(r.verdict, ITSM_VERDICT_OUT_OF_WARRANTY);
+    assert_int_equal(a.given, 0);
+    /* NULL repair facts: nothing known */
+    itsm_defect_facts f = ITSM_DEFECT_FACTS_INIT;
+    f.origin = ITSM_MR_ORIGIN_VENDOR;
+    f.inside_warranty = 1;
+    assert_itsm_ok(itsm_maint_defect_determine_ex(&r, &a, &f, NULL));
+    assert_int_equal(r.verdict, ITSM_VERDICT_DEFECT);
+    assert_int_equal(a.given, 0);
+    /* errors */
+    itsm_repair_facts repair = ITSM_REPAIR_FACTS_INIT;
+    repair.version = 0;
+    assert_itsm_error(itsm_maint_defect_determine_ex(&r, &a, &f, &repair), ITSM_EVERSION, "repair facts version 0");
+    repair.version = ITSM_REPAIR_FACTS_VERSION + 1;
+    assert_itsm_error(itsm_maint_defect_determine_ex(&r, &a, &f, &repair), ITSM_EVERSION, "repair facts version");
+    assert_itsm_error(itsm_maint_defect_determine_ex(NULL, &a, &f, NULL), ITSM_EINVAL, "out");
+    assert_itsm_error(itsm_maint_defect_determine_ex(&r, NULL, &f, NULL), ITSM_EINVAL, "out_advisory");
+    assert_itsm_error(itsm_maint_defect_determine_ex(&r, &a, NULL, NULL), ITSM_EINVAL, "facts");
+    f.origin = (itsm_mr_origin)9;
+    assert_itsm_error(itsm_maint_defect_determine_ex(&r, &a, &f, NULL), ITSM_EINVAL, "origin");
+}
+
 static void classify(itsm_maint_standard std, itsm_mr_trigger trigger, itsm_maint_type expected)
 {
     itsm_maint_type t;
@@ -496,7 +693,7 @@ static void test_names_and_reasons(void **state)
     assert_string_equal(s, "undetermined: needs negotiation");
     assert_itsm_ok(itsm_maint_verdict_name(&s, ITSM_VERDICT_DEPENDS_ON_CONTRACT, ITSM_MAINT_LANG_JA));
     assert_string_equal(s, "契約によって異なる");
-    for (int i = 0; i <= ITSM_MAINT_R_CLAIM_CONTRACT_PERIOD; i++) {
+    for (int i = 0; i <= ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS; i++) {
         assert_itsm_ok(itsm_maint_reason_text(&s, (itsm_maint_reason)i));
         assert_true(strlen(s) > 20);
         assert_itsm_ok(itsm_maint_reason_source(&s, (itsm_maint_reason)i));
@@ -504,7 +701,11 @@ static void test_names_and_reasons(void **state)
     }
     assert_itsm_ok(itsm_maint_reason_source(&s, ITSM_MAINT_R_VENDOR_CORRECTION_IN_WARRANTY));
     assert_non_null(strstr(s, "Table 10"));
-    assert_itsm_error(itsm_maint_reason_text(&s, (itsm_maint_reason)18), ITSM_EINVAL, "reason");
+    assert_itsm_ok(itsm_maint_reason_source(&s, ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR));
+    assert_non_null(strstr(s, "東京地判平成9年2月18日"));
+    assert_itsm_ok(itsm_maint_reason_text(&s, ITSM_MAINT_R_CASE_LAW_PROMPT_REPAIR));
+    assert_non_null(strstr(s, "may not be judged a defect"));
+    assert_itsm_error(itsm_maint_reason_text(&s, (itsm_maint_reason)20), ITSM_EINVAL, "reason");
     assert_itsm_error(itsm_maint_reason_source(&s, (itsm_maint_reason)-1), ITSM_EINVAL, "reason");
     assert_itsm_error(itsm_maint_verdict_name(&s, (itsm_defect_verdict)5, ITSM_MAINT_LANG_EN), ITSM_EINVAL,
                       "verdict");
@@ -594,12 +795,45 @@ static void test_no_allocation(void **state)
     cf.notice_date = (itsm_date){2021, 8, 1};
     itsm_claim_result cr;
     assert_int_equal(itsm_maint_claim_check(&cr, &cf), ITSM_OK);
+    itsm_claim_shift shift;
+    itsm_claim_options co = ITSM_CLAIM_OPTIONS_INIT;
+    co.saturday_closed = 1;
+    cf.known_date = (itsm_date){2024, 5, 3}; /* Golden Week 2025: four days examined */
+    cf.notice_date = (itsm_date){2024, 6, 1};
+    assert_int_equal(itsm_maint_claim_check_ex(&cr, &shift, &cf, &co), ITSM_OK);
+    assert_int_equal(shift.days, 4);
+    itsm_defect_advisory advisory;
+    itsm_repair_facts repair = ITSM_REPAIR_FACTS_INIT;
+    repair.fixed_promptly = 1;
+    itsm_defect_facts df = ITSM_DEFECT_FACTS_INIT;
+    assert_int_equal(itsm_maint_defect_determine_ex(&r, &advisory, &df, &repair), ITSM_OK);
     itsm_maint_type t;
     assert_int_equal(itsm_maint_classify(&t, ITSM_MAINT_STD_ISO_14764_2022, ITSM_MR_NEW_FUNCTION), ITSM_OK);
     const char *s;
     assert_int_equal(itsm_maint_reason_text(&s, ITSM_MAINT_R_ENHANCEMENT), ITSM_OK);
     itsm_foss_responsibility fr;
     assert_int_equal(itsm_maint_foss_responsibility(&fr, ITSM_FOSS_SELECTED_BY_USER), ITSM_OK);
+    itsm_maint_class mc;
+    int in = 0;
+    itsm_civil_regime regime;
+    itsm_cost_bearer cost;
+    itsm_custom_class cc;
+    itsm_versionup_ease ease;
+    assert_int_equal(itsm_maint_type_class(&mc, ITSM_MAINT_ADAPTIVE), ITSM_OK);
+    assert_int_equal(itsm_maint_type_in_standard(&in, ITSM_MAINT_STD_JIS_X0161_2008, ITSM_MAINT_ADDITIVE), ITSM_OK);
+    assert_int_equal(itsm_maint_type_name(&s, ITSM_MAINT_PREVENTIVE, ITSM_MAINT_LANG_JA), ITSM_OK);
+    assert_int_equal(itsm_maint_reason_source(&s, ITSM_MAINT_R_CASE_LAW_SERIOUS_BUGS), ITSM_OK);
+    assert_int_equal(itsm_maint_civil_regime(&regime, (itsm_date){2020, 3, 31}), ITSM_OK);
+    assert_int_equal(itsm_maint_civil_term(&s, regime, ITSM_MAINT_LANG_EN), ITSM_OK);
+    assert_int_equal(itsm_maint_investigation_cost(&cost, 1, 0, ITSM_INVESTIGATION_FOUND_NO_DEFECT), ITSM_OK);
+    assert_int_equal(itsm_maint_verdict_name(&s, ITSM_VERDICT_UNDETERMINED, ITSM_MAINT_LANG_JA), ITSM_OK);
+    assert_int_equal(itsm_maint_custom_classify(&cc, 1, 0, 1), ITSM_OK);
+    assert_int_equal(itsm_maint_custom_versionup(&ease, cc), ITSM_OK);
+    assert_int_equal(itsm_maint_custom_name(&s, cc, ITSM_MAINT_LANG_EN), ITSM_OK);
+    /* ... nor on their error paths */
+    assert_int_equal(itsm_maint_claim_check_ex(&cr, &shift, &cf, &(itsm_claim_options){0, 0, 0, NULL}),
+                     ITSM_EVERSION);
+    assert_int_equal(itsm_maint_custom_name(&s, (itsm_custom_class)9, ITSM_MAINT_LANG_EN), ITSM_EINVAL);
     assert_int_equal(chaos.count, 0);
     assert_false(chaos.failed);
     assert_int_equal(itsm_set_allocator(NULL), ITSM_OK);
@@ -617,6 +851,9 @@ int main(void)
         cmocka_unit_test(test_statute_modifiers),
         cmocka_unit_test(test_civil_regime),
         cmocka_unit_test(test_claim_periods),
+        cmocka_unit_test(test_claim_day_shift),
+        cmocka_unit_test(test_claim_day_shift_errors),
+        cmocka_unit_test(test_case_law_advisory),
         cmocka_unit_test(test_classification),
         cmocka_unit_test(test_customization),
         cmocka_unit_test(test_foss_table8),

@@ -7,23 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static char *read_source_file(const char *relative)
-{
-    const char *self = __FILE__;
-    const char *tail = strstr(self, "tests/unit/test_maturity.c");
-    assert_non_null(tail);
-    char path[1024];
-    (void)snprintf(path, sizeof path, "%.*s%s", (int)(tail - self), self, relative);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *buf = malloc(1 << 17);
-    assert_non_null(buf);
-    size_t n = fread(buf, 1, (1 << 17) - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static itsm_maturity_model *builtin(void)
 {
     itsm_maturity_model *m = NULL;
@@ -108,7 +91,7 @@ static void test_round_trip_and_correction(void **state)
     char *text = NULL, *again = NULL;
     assert_itsm_ok(itsm_maturity_model_to_json(&text, m));
     /* The data file is canonical: written back, it is the same text. */
-    char *file = read_source_file("lib/data/maturity_jisq20000.json");
+    char *file = itsm_test_read_source("lib/data/maturity_jisq20000.json");
     assert_string_equal(text, file);
     free(file);
     itsm_maturity_model *m2 = NULL;

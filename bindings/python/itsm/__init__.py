@@ -27,23 +27,45 @@ Public API:
 * maintenance judgments (``itsm/maint.h``): :func:`classify_maintenance`,
   :func:`defect_determination` (Table 10, returning a :class:`DefectResult`),
   :func:`investigation_cost`, :func:`civil_regime`, :func:`civil_term`,
-  :func:`check_claim`, :func:`classify_customization`, :func:`versionup_ease`,
+  :func:`check_claim` (with 民法142条 ``day_shift``; the case-law advisory is
+  :attr:`DefectResult.advisory`), :func:`classify_customization`, :func:`versionup_ease`,
   :func:`foss_responsibility` and their enums (:class:`MaintenanceType`,
   :class:`Origin`, :class:`Verdict`, :class:`Reason`, ...), named in English and
   Japanese (``.name_en``, ``.name_ja``, ``.label(lang)``);
 * lifecycle (``itsm/lifecycle.h``): :class:`ConfigurationItem`, :class:`PendingItem`
-  (with :class:`PendingStatus` and a :class:`PendingChange` history) and
-  :func:`expiring` -- what expires or falls due within N days, as :class:`Due`
-  (:class:`DueKind`);
-* agreements (``itsm/agreement.h``): :class:`Agreement` documents and :func:`lint`, the
-  contract lint returning :class:`Finding` (with a :class:`Severity`);
+  (with :class:`PendingStatus` and a :class:`PendingChange` history), their set
+  documents (:func:`configuration_items_from_json`, :func:`pending_items_from_json` and
+  the ``_to_json`` pair) and :func:`expiring` -- what expires or falls due within N days,
+  as :class:`Due` (:class:`DueKind`);
+* agreements (``itsm/agreement.h``, ``itsm/service.h``): :class:`Agreement` documents,
+  :class:`Service` and :class:`Party` documents of their own (read by the agreement's
+  tables) and :func:`lint`, the contract lint returning :class:`Finding` (with a
+  :class:`Severity`);
 * incidents (``itsm/incident.h``): :class:`Incident` records with status, assignment and
   severity histories (:class:`IncidentStatus`, :class:`SeverityLevel`), a
-  :class:`PriorityMatrix`, :func:`read_incidents_jsonl` and
-  :func:`incidents_from_dataframe`;
+  :class:`PriorityMatrix` (also a document; ITIL's 3 x 3 by default), incident sets
+  (:func:`incidents_from_json`, :func:`incidents_to_json`), :func:`read_incidents_jsonl`
+  and :func:`incidents_from_dataframe`;
 * operational records (``itsm/records.h``): :class:`Record` documents of the
   :class:`RecordType` types (calls, outages, backup runs, monitoring checks, changes,
-  effort records, report deliveries);
+  effort records, report deliveries), record sets (:func:`records_from_json`,
+  :func:`records_to_json`) and :func:`read_records_jsonl`;
+* SLA clocks (``itsm/clock.h``): :func:`parse_deadline` and :class:`Deadline` (deadline
+  rules in calendar words), :class:`ClockDefinition` with :meth:`ClockDefinition.evaluate`
+  (one record, a :class:`ClockResult`), :meth:`ClockDefinition.evaluate_many` (CSR arrays
+  in, numpy columns out) and :meth:`ClockDefinition.evaluate_frame` (a pandas DataFrame);
+  :class:`ClockState`, :class:`ReopenPolicy`, :class:`RetargetPolicy`, :class:`DeadlineKind`;
+* SLA items (``itsm/sla.h``): :class:`SlaItem` with levels L1-L4 and
+  :meth:`SlaItem.evaluate_level` returning a :class:`LevelResult` (:class:`Outcome`,
+  :class:`Consequence`); the built-in catalogue of the guideline's SLA tables,
+  :func:`catalogue` (:class:`CatalogueService`), :func:`catalogue_service` and
+  :func:`catalogue_json`;
+* SLA metrics (``itsm/metrics.h``): :class:`Rate` (with "no data"), :func:`duration_stats`,
+  :func:`percentiles`, call-center rates (:func:`call_counts`, :class:`CallRate`),
+  :func:`availability` (also :func:`availability_from_dataframe`), :func:`reliability`
+  (MTBF/MTRS), :func:`error_budget`, :func:`burn_alerts`, :func:`allowed_downtime`,
+  :func:`count_events`, :func:`largest_gap`, :func:`rpo_achieved`, :func:`deadlines`,
+  :func:`ordinal_compare`, :func:`service_hours_coverage`;
 * KPIs (``itsm/kpi.h``): the indicators of Reference 9-2 and 9-3 (:class:`Indicator`,
   :func:`indicator`), help-desk rates (:func:`self_resolution_rate`, :func:`fcr_net`, ...),
   :func:`online_usage_rate` by category, :func:`mean_by_category`, :func:`effort_by_group`,
@@ -65,7 +87,9 @@ above is built on it.
 
 from . import (
     _agreement,
+    _base,
     _calendar,
+    _clock,
     _errors,
     _holidays,
     _incident,
@@ -73,14 +97,17 @@ from . import (
     _lifecycle,
     _maint,
     _maturity,
+    _metrics,
     _policy,
     _records,
+    _sla,
     _timeseries,
     _timezone,
 )
 from . import itsm_native as _native
 from ._agreement import *  # noqa: F401,F403
 from ._calendar import *  # noqa: F401,F403 -- each module's __all__ is its public part
+from ._clock import *  # noqa: F401,F403
 from ._errors import *  # noqa: F401,F403
 from ._holidays import *  # noqa: F401,F403
 from ._incident import *  # noqa: F401,F403
@@ -88,8 +115,10 @@ from ._kpi import *  # noqa: F401,F403
 from ._lifecycle import *  # noqa: F401,F403
 from ._maint import *  # noqa: F401,F403
 from ._maturity import *  # noqa: F401,F403
+from ._metrics import *  # noqa: F401,F403
 from ._policy import *  # noqa: F401,F403
 from ._records import *  # noqa: F401,F403
+from ._sla import *  # noqa: F401,F403
 from ._timeseries import *  # noqa: F401,F403
 from ._timezone import *  # noqa: F401,F403
 
@@ -109,8 +138,8 @@ INSTANT_MAX = _native.INSTANT_MAX
 
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
 for _module in (
-    _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _kpi,
-    _timeseries, _maturity, _errors
+    _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _clock,
+    _sla, _metrics, _kpi, _timeseries, _maturity, _errors, _base
 ):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.

@@ -222,31 +222,3 @@ def document_text(document, what):
         return bytes(document)
     raise TypeError(f"{what} takes a document as a dict or JSON text (str or bytes), not {type(document).__name__}")
 
-
-class JsonDocument:
-    """Mixin for objects that are a JSON document (``to_json()`` gives the canonical text,
-    the classmethod ``from_json(text)`` reads it): copying, equality, hashing and pickling
-    through that text. Mutable classes set ``__hash__ = None`` (and may copy faster)."""
-
-    __slots__ = ()
-
-    def copy(self):
-        """An independent copy."""
-        return type(self).from_json(self.to_json())
-
-    def __copy__(self):
-        return self.copy()
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self.to_json() == other.to_json()
-
-    def __hash__(self):
-        return hash(self.to_json())
-
-    def __reduce__(self):
-        return (type(self).from_json, (self.to_json(),))

@@ -3,14 +3,10 @@ history, reopenings, severity declarations on the 0 / 0+ / 1 / 2 / 3 scale, prio
 matrices, JSON Lines streams and conversion from a pandas DataFrame of status changes."""
 
 import collections
-import enum
-import json
-import os
 from collections.abc import Mapping
 
 from . import itsm_native as _native
-from ._convert import JsonDocument
-from ._convert import document_text as _document_text
+from ._base import Document, ImmutableDocument, LabeledEnum, enum_attr, read_jsonl, set_from_json, set_to_json
 from ._convert import to_instant
 
 __all__ = [
@@ -22,12 +18,15 @@ __all__ = [
     "SeverityDeclaration",
     "PriorityMatrix",
     "read_incidents_jsonl",
+    "incidents_from_json",
+    "incidents_to_json",
     "incidents_from_dataframe",
 ]
 
 
-class IncidentStatus(enum.IntEnum):
-    """Status of an incident after a change; also accepted as its name (``"on_hold"``)."""
+class IncidentStatus(LabeledEnum):
+    """Status of an incident after a change; also accepted as its name (``"on_hold"``).
+    ``.label`` is "new", "active", "on_hold", "resolved" or "closed"."""
 
     NEW = _native.INCIDENT_NEW
     ACTIVE = _native.INCIDENT_ACTIVE
@@ -35,23 +34,13 @@ class IncidentStatus(enum.IntEnum):
     RESOLVED = _native.INCIDENT_RESOLVED
     CLOSED = _native.INCIDENT_CLOSED
 
-    @property
-    def label(self):
-        """"new", "active", "on_hold", "resolved", "closed"."""
-        return _native.incident_status_name(int(self))
-
-    @classmethod
-    def coerce(cls, value):
-        if isinstance(value, str):
-            for member in cls:
-                if member.label == value or member.name == value.upper():
-                    return member
-            raise ValueError(f"{value!r} is not a status (new, active, on_hold, resolved, closed)")
-        return cls(value)
+    _label_of = staticmethod(_native.incident_status_name)
+    _what = enum_attr("a status")
 
 
-class SeverityLevel(enum.IntEnum):
-    """Severity of seed B Case 9-11, in order: "0", "0+", "1", "2", "3"."""
+class SeverityLevel(LabeledEnum):
+    """Severity of seed B Case 9-11, in order: ``.label`` "0", "0+", "1", "2", "3" (also
+    accepted by :meth:`coerce`)."""
 
     S0 = _native.SEVERITY_0
     S0_PLUS = _native.SEVERITY_0_PLUS
@@ -59,23 +48,13 @@ class SeverityLevel(enum.IntEnum):
     S2 = _native.SEVERITY_2
     S3 = _native.SEVERITY_3
 
-    @property
-    def label(self):
-        """"0", "0+", "1", "2", "3"."""
-        return _native.severity_level_name(int(self))
+    _label_of = staticmethod(_native.severity_level_name)
+    _what = enum_attr("a severity level")
+    _by_name = enum_attr(False)
 
     def __str__(self):
         # The scale's own name: str(SeverityLevel.S1) is "1", although its value is 2.
         return self.label
-
-    @classmethod
-    def coerce(cls, value):
-        if isinstance(value, str):
-            for member in cls:
-                if member.label == value:
-                    return member
-            raise ValueError(f"{value!r} is not a severity level (0, 0+, 1, 2, 3)")
-        return cls(value)
 
 
 #: One status change: ``at`` (int epoch seconds), ``status`` (:class:`IncidentStatus`),
@@ -102,37 +81,74 @@ def _parse(text):
     return _native.instant_parse_n(text, None)
 
 
-class PriorityMatrix:
-    """An impact x urgency -> priority table (``itsm_priority_matrix``), from rows:
-    ``PriorityMatrix([[1, 2, 3], [2, 3, 4], [3, 4, 5]])`` (row i-1 is impact i, column u-1
-    urgency u; priorities 1 .. 1000)."""
+class PriorityMatrix(ImmutableDocument):
+    """An impact x urgency -> priority table (``itsm_priority_matrix``), immutable.
 
-    __slots__ = ("_handle", "_rows")
+    ``PriorityMatrix([[1, 2, 3], [2, 3, 4], [3, 4, 5]])`` from rows (row i-1 is impact i,
+    column u-1 urgency u; priorities 1 .. 1000), with optional level names
+    ``impact_levels``, ``urgency_levels`` (one per row / column) and ``priority_levels``
+    (one per priority up to the highest in the cells); ``PriorityMatrix()`` or
+    :meth:`default` is ITIL's 3 x 3 -> 5 (priority = impact + urgency - 1, "critical" ..
+    "planning"). :meth:`from_json` reads a document ``{"itsm_schema": 1, "type":
+    "priority_matrix", "cells": [...], ...}`` (``docs/schema/priority_matrix.schema.json``);
+    errors name the JSON path (``$.cells[1][2]``).
+    """
 
-    def __init__(self, rows):
-        rows = [list(r) for r in rows]
-        n_urgency = len(rows[0]) if rows else 0
-        if any(len(r) != n_urgency for r in rows):
-            raise ValueError("PriorityMatrix: every row must have the same length")
-        self._rows = tuple(tuple(int(x) for x in r) for r in rows)
-        self._handle = _native.priority_matrix_new(len(rows), n_urgency, [x for r in self._rows for x in r])
+    __slots__ = ()
+    _to_json = staticmethod(_native.priority_matrix_to_json)
+    _from_json = staticmethod(_native.priority_matrix_from_json)
+
+    def __init__(self, rows=None, *, impact_levels=None, urgency_levels=None, priority_levels=None):
+        if isinstance(rows, (str, bytes, bytearray, Mapping)):
+            super().__init__(rows)  # a document
+            return
+        doc = {"itsm_schema": 1, "type": "priority_matrix"}
+        if rows is not None:
+            doc["cells"] = [[int(x) for x in row] for row in rows]
+        for key, names in (("impact_levels", impact_levels), ("urgency_levels", urgency_levels),
+                           ("priority_levels", priority_levels)):
+            if names is not None:
+                doc[key] = [str(name) for name in names]
+        super().__init__(doc)
+
+    @classmethod
+    def default(cls):
+        """ITIL's 3 x 3 -> 5 matrix with its level names (``itsm_priority_matrix_default``)."""
+        return cls._wrap(_native.priority_matrix_default())
 
     @property
     def rows(self):
-        return self._rows
+        """The cells as a tuple of rows (impact 1 first)."""
+        return tuple(tuple(row) for row in self.to_dict()["cells"])
+
+    @property
+    def impact_levels(self):
+        """The names of the impact levels (a tuple), or None."""
+        return self._names("impact_levels")
+
+    @property
+    def urgency_levels(self):
+        """The names of the urgency levels (a tuple), or None."""
+        return self._names("urgency_levels")
+
+    @property
+    def priority_levels(self):
+        """The names of the priorities 1, 2, ... (a tuple), or None."""
+        return self._names("priority_levels")
+
+    def _names(self, key):
+        names = self.to_dict().get(key)
+        return None if names is None else tuple(names)
 
     def lookup(self, impact, urgency):
         """The priority of (impact, urgency), both 1-based."""
         return _native.priority_matrix_lookup(self._handle, impact, urgency)
 
-    def __reduce__(self):
-        return (PriorityMatrix, (self._rows,))
-
     def __repr__(self):
-        return f"itsm.PriorityMatrix({[list(r) for r in self._rows]!r})"
+        return f"itsm.PriorityMatrix({[list(r) for r in self.rows]!r})"
 
 
-class Incident(JsonDocument):
+class Incident(Document):
     """An incident record (``itsm_incident``).
 
     ``Incident("INC-1", service="payroll", impact=2, urgency=1)``, then
@@ -143,7 +159,10 @@ class Incident(JsonDocument):
     ``urgency``, ``priority`` are None when not set and may be assigned.
     """
 
-    __slots__ = ("_handle",)
+    __slots__ = ()
+    _to_json = staticmethod(_native.incident_to_json)
+    _from_json = staticmethod(_native.incident_from_json)
+    _clone = staticmethod(_native.incident_clone)
 
     def __init__(self, id, **fields):
         self._handle = _native.incident_new(id)
@@ -152,35 +171,12 @@ class Incident(JsonDocument):
                 raise TypeError(f"Incident() got an unexpected field {key!r}")
             setattr(self, key, value)
 
-    # ---- documents ----
     @classmethod
     def from_json(cls, document):
         """An incident from its document, a dict or JSON text. Errors name the JSON path."""
         if isinstance(document, Mapping) and "itsm_schema" not in document and "type" not in document:
             document = {"itsm_schema": 1, "type": "incident", **document}
-        obj = cls.__new__(cls)
-        obj._handle = _native.incident_from_json(_document_text(document, "Incident.from_json"))
-        return obj
-
-    @classmethod
-    def _wrap(cls, handle):
-        obj = cls.__new__(cls)
-        obj._handle = handle
-        return obj
-
-    def to_json(self):
-        """The canonical JSON document (str); loading it gives the same text back."""
-        return _native.incident_to_json(self._handle)
-
-    def to_dict(self):
-        """The canonical document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
-
-    def copy(self):
-        """An independent copy."""
-        return Incident._wrap(_native.incident_clone(self._handle))
-
-    __hash__ = None  # mutable
+        return super().from_json(document)
 
     def __repr__(self):
         return f"<itsm.Incident {self.id!r}>"
@@ -295,12 +291,19 @@ def read_incidents_jsonl(path):
     """Incidents from a JSON Lines file (one incident document a line), one at a time: a
     generator, so a file of a million records never sits in memory. Errors name the line
     and JSON path (``line 12: $.status_history[3].at: ...``)."""
-    stream = _native.incident_stream_open(os.fspath(path))
-    while True:
-        handle = _native.incident_stream_next(stream)
-        if handle is None:
-            return
-        yield Incident._wrap(handle)
+    return read_jsonl(Incident, _native.incident_stream_open, _native.incident_stream_next, path)
+
+
+def incidents_from_json(document):
+    """The incidents of a record set ``{"itsm_schema": 1, "type": "incident_set",
+    "records": [...]}`` (``docs/schema/incident_set.schema.json``; a dict or JSON text): a
+    list of :class:`Incident`. Errors name the JSON path (``$.records[12].status_history[3].at``)."""
+    return set_from_json(Incident, _native.incident_set_from_json, document, "incidents_from_json")
+
+
+def incidents_to_json(incidents):
+    """The canonical incident set document (str) of an iterable of :class:`Incident`."""
+    return set_to_json(Incident, _native.incident_set_to_json, incidents, "incidents_to_json")
 
 
 # ---- pandas ------------------------------------------------------------------------------------

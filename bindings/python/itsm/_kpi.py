@@ -2,7 +2,7 @@
 help-desk rates, reassignments and reopenings, failure rate and maintenance break-even,
 planned versus actual effort, the Heinrich ratio and the function usage inventory.
 
-Every rate is a :class:`Rate` ``(numerator, denominator, ratio, has_data)``: the ratio is a
+Every rate is a :class:`KpiRate` ``(numerator, denominator, ratio, has_data)``: the ratio is a
 fraction (``.percent`` is x 100) and 0/0 is "no data" (``has_data`` False, ratio NaN),
 never 0 % nor 100 %. Averages are per category (:func:`mean_by_category`); an average that
 mixes categories is the explicitly named :func:`mean_mixed`. Functions given pandas objects
@@ -23,7 +23,7 @@ from ._pandas import is_pandas as _is_pandas
 from ._pandas import pandas as _pandas
 
 __all__ = [
-    "Rate",
+    "KpiRate",
     "Indicator",
     "IndicatorKind",
     "IndicatorInfo",
@@ -62,7 +62,7 @@ __all__ = [
 _RATE_COLUMNS = ["numerator", "denominator", "ratio", "has_data"]
 
 
-class Rate(NamedTuple):
+class KpiRate(NamedTuple):
     """A rate with both its terms (``itsm_kpi_rate``). ``ratio`` is a fraction, NaN when
     there is no data (a denominator of 0)."""
 
@@ -83,7 +83,7 @@ class Rate(NamedTuple):
 
 
 def _rate(values):
-    return Rate(*values)
+    return KpiRate(*values)
 
 
 def _rates_frame(rows, index, name):
@@ -95,7 +95,7 @@ def _rates_frame(rows, index, name):
 
 
 def _rates_dict(rows, index):
-    return {label: Rate(*(float(x) for x in row[:3]), bool(row[3])) for label, row in zip(index, rows)}
+    return {label: KpiRate(*(float(x) for x in row[:3]), bool(row[3])) for label, row in zip(index, rows)}
 
 
 # ---- the indicator catalogue ----------------------------------------------------------------
@@ -168,7 +168,7 @@ def indicator_info(which):
 def indicator(which, a, b=0.0):
     """Compute an indicator from its operands (see :func:`indicator_info` for their names):
     shares and averages a / b, reduction rates (a - b) / a with a the baseline, amounts a,
-    differences a - b. Returns a :class:`Rate`."""
+    differences a - b. Returns a :class:`KpiRate`."""
     return _rate(_native.kpi_indicator_compute(int(Indicator.coerce(which)), a, b))
 
 
@@ -253,8 +253,8 @@ def share_by_category(part, whole):
     part above its whole, is an :class:`InvalidArgumentError` naming it.
 
     Returns ``(by_category, total)``: a DataFrame indexed by category (columns numerator,
-    denominator, ratio, has_data) when given pandas, else a dict of :class:`Rate`; and the
-    total :class:`Rate` (sum of parts over sum of wholes, not a mean of the rates).
+    denominator, ratio, has_data) when given pandas, else a dict of :class:`KpiRate`; and the
+    total :class:`KpiRate` (sum of parts over sum of wholes, not a mean of the rates).
     """
     part_labels, part_counts = _counts(part, "part")
     whole_labels, whole_counts = _counts(whole, "whole")
@@ -291,7 +291,7 @@ def mean_by_category(values, categories):
     ``values[i]``): numerator the sum, denominator the count. Different kinds of things are
     not averaged together (Step 2-2); :func:`mean_mixed` does that when asked to.
 
-    Returns a DataFrame indexed by category (pandas input) or a dict of :class:`Rate`."""
+    Returns a DataFrame indexed by category (pandas input) or a dict of :class:`KpiRate`."""
     if categories is None:
         raise TypeError("mean_by_category needs the categories; to average everything together, call mean_mixed()")
     vals = _float_array(values, "values").reshape(-1)
@@ -306,10 +306,10 @@ def mean_by_category(values, categories):
 
 
 def mean_mixed(values):
-    """The mean of all ``values`` whatever kinds they are, as a :class:`Rate` (sum / count)."""
+    """The mean of all ``values`` whatever kinds they are, as a :class:`KpiRate` (sum / count)."""
     rows = np.empty((1, 4))
     _native.kpi_mean_by_category(rows, None, _float_array(values, "values").reshape(-1))
-    return Rate(float(rows[0, 0]), float(rows[0, 1]), float(rows[0, 2]), bool(rows[0, 3]))
+    return KpiRate(float(rows[0, 0]), float(rows[0, 1]), float(rows[0, 2]), bool(rows[0, 3]))
 
 
 # ---- effort ---------------------------------------------------------------------------------------
@@ -322,7 +322,7 @@ class Effort(NamedTuple):
     planned: float
     actual: float
     variance: float  # actual - planned
-    ratio: Rate      # actual / planned; +inf for work without a plan
+    ratio: KpiRate      # actual / planned; +inf for work without a plan
 
 
 def effort_by_group(groups, planned, actual):
@@ -342,7 +342,7 @@ def effort_by_group(groups, planned, actual):
                              columns=["records", "planned", "actual", "variance", "ratio", "has_data"])
         return frame.astype({"records": np.int64, "has_data": bool})
     return {
-        label: Effort(int(r[0]), float(r[1]), float(r[2]), float(r[3]), Rate(*(float(x) for x in r[4:7]), bool(r[7])))
+        label: Effort(int(r[0]), float(r[1]), float(r[2]), float(r[3]), KpiRate(*(float(x) for x in r[4:7]), bool(r[7])))
         for label, r in zip(labels, rows)
     }
 
@@ -356,9 +356,9 @@ class IncidentSummary(NamedTuple):
     incidents: int
     reassignments: int
     max_reassignments: int
-    reassigned: Rate                  # incidents with >= 1 reassignment / incidents
-    reassignments_per_incident: Rate
-    reopen: Rate                      # reopened / resolved at least once
+    reassigned: KpiRate                  # incidents with >= 1 reassignment / incidents
+    reassignments_per_incident: KpiRate
+    reopen: KpiRate                      # reopened / resolved at least once
 
 
 def _handles(incidents):
@@ -419,9 +419,9 @@ def maintenance_break_even(failures_per_year, fixed_cost_per_year, spot_cost_per
 class HeinrichRatio(NamedTuple):
     """The observed major : minor : near-miss ratio (Heinrich: 1 : 29 : 300)."""
 
-    minor_per_major: Rate
-    near_misses_per_major: Rate
-    near_misses_per_minor: Rate
+    minor_per_major: KpiRate
+    near_misses_per_major: KpiRate
+    near_misses_per_minor: KpiRate
 
 
 def heinrich_ratio(major, minor, near_misses):
@@ -477,8 +477,8 @@ class FunctionUsage(NamedTuple):
     also_other: int
     not_used: int
     log_uses: int
-    not_used_share: Rate
-    also_other_share: Rate
+    not_used_share: KpiRate
+    also_other_share: KpiRate
     verdict: UsageVerdict
 
 

@@ -3,14 +3,10 @@
 
 import collections
 import datetime
-import enum
-import json
-import os
 from collections.abc import Mapping
 
 from . import itsm_native as _native
-from ._convert import JsonDocument
-from ._convert import document_text as _document_text
+from ._base import Document, LabeledEnum, enum_attr, set_from_json, set_to_json
 from ._convert import from_date, to_date, to_instant
 
 __all__ = [
@@ -21,34 +17,29 @@ __all__ = [
     "DueKind",
     "Due",
     "expiring",
+    "configuration_items_from_json",
+    "configuration_items_to_json",
+    "pending_items_from_json",
+    "pending_items_to_json",
 ]
 
 
-class PendingStatus(enum.IntEnum):
-    """Status of a pending item; also accepted as its name (``"in_progress"``)."""
+class PendingStatus(LabeledEnum):
+    """Status of a pending item; also accepted as its name (``"in_progress"``). ``.label``
+    is the document's name: "open", "in_progress", "on_hold", "closed"."""
 
     OPEN = _native.PENDING_OPEN
     IN_PROGRESS = _native.PENDING_IN_PROGRESS
     ON_HOLD = _native.PENDING_ON_HOLD
     CLOSED = _native.PENDING_CLOSED
 
-    @property
-    def label(self):
-        """The document's name of the status: "open", "in_progress", "on_hold", "closed"."""
-        return _native.pending_status_name(int(self))
-
-    @classmethod
-    def coerce(cls, value):
-        if isinstance(value, str):
-            for member in cls:
-                if member.label == value or member.name == value.upper():
-                    return member
-            raise ValueError(f"{value!r} is not a status (open, in_progress, on_hold, closed)")
-        return cls(value)
+    _label_of = staticmethod(_native.pending_status_name)
+    _what = enum_attr("a status")
 
 
-class DueKind(enum.IntEnum):
-    """What falls due (``itsm_due_kind``)."""
+class DueKind(LabeledEnum):
+    """What falls due (``itsm_due_kind``); ``.label`` is "warranty", "parts_supply", ...,
+    "pending_event"."""
 
     WARRANTY = _native.DUE_WARRANTY
     PARTS_SUPPLY = _native.DUE_PARTS_SUPPLY
@@ -58,10 +49,8 @@ class DueKind(enum.IntEnum):
     PENDING_DATE = _native.DUE_PENDING_DATE
     PENDING_EVENT = _native.DUE_PENDING_EVENT
 
-    @property
-    def label(self):
-        """"warranty", "parts_supply", ..., "pending_event"."""
-        return _native.due_kind_name(int(self))
+    _label_of = staticmethod(_native.due_kind_name)
+    _what = enum_attr("a due kind")
 
 
 #: One history entry of a pending item: owner and status after a change at ``at`` (int
@@ -88,42 +77,7 @@ _DATE_FIELDS = {
 }
 
 
-class _Documented(JsonDocument):
-    """Shared by the two item classes: canonical JSON, equality, pickling."""
-
-    __slots__ = ("_handle",)
-
-    def to_json(self):
-        """The canonical JSON document (str); loading it gives an equal item."""
-        return self._to_json(self._handle)
-
-    def to_dict(self):
-        """The canonical document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
-
-    @classmethod
-    def from_json(cls, document):
-        """An item from its document, a dict or JSON text. Errors name the JSON path."""
-        obj = cls.__new__(cls)
-        obj._handle = cls._from_json(_document_text(document, f"{cls.__name__}.from_json"))
-        return obj
-
-    @classmethod
-    def from_file(cls, path):
-        """An item from a JSON file."""
-        with open(os.fspath(path), "rb") as f:
-            return cls.from_json(f.read())
-
-    def copy(self):
-        """An independent copy."""
-        obj = type(self).__new__(type(self))
-        obj._handle = self._clone(self._handle)
-        return obj
-
-    __hash__ = None  # mutable
-
-
-class ConfigurationItem(_Documented):
+class ConfigurationItem(Document):
     """A configuration item (``itsm_ci``): an id, text fields (``name``, ``model``,
     ``serial``, ``location``, ``maintenance_contract``) and lifecycle dates
     (``warranty_end``, ``parts_supply_end``, ``product_life_end``, ``support_end``, each the
@@ -185,7 +139,7 @@ for _key, _field in _DATE_FIELDS.items():
 del _key, _field
 
 
-class PendingItem(_Documented):
+class PendingItem(Document):
     """A pending item (懸案, ``itsm_pending_item``): an id, a title, an owner, a status and a
     due date *or* a trigger event ("OS version-up of server X"), with a history of owner
     and status changes that stays with the item when its owner changes.
@@ -306,8 +260,10 @@ def expiring(items, as_of, within_days, *, contract_ends=None, events=None):
 
     ``items`` is an iterable of :class:`ConfigurationItem` (their four lifecycle dates) and
     :class:`PendingItem` (not closed; by due date, or by trigger event when that event is
-    dated in ``events``). Agreements are not modelled yet: ``contract_ends`` gives contract
-    end dates as a mapping ``{label: date}`` or ``(label, date)`` pairs. ``events`` maps
+    dated in ``events``), e.g. read from set documents with
+    :func:`configuration_items_from_json` and :func:`pending_items_from_json`.
+    ``contract_ends`` gives contract end dates as a mapping ``{label: date}`` or
+    ``(label, date)`` pairs. ``events`` maps
     event texts to the date they happen or are planned ("OS version-up of server X").
     ``as_of`` is a date, ``"YYYY-MM-DD"``, or a datetime (its own local date).
 
@@ -328,3 +284,30 @@ def expiring(items, as_of, within_days, *, contract_ends=None, events=None):
         _as_of_date(as_of), within_days,
     )
     return [Due(DueKind(k), s, d, from_date(date), left, overdue) for k, s, d, date, left, overdue in rows]
+
+
+def configuration_items_from_json(document):
+    """The items of a configuration item set ``{"itsm_schema": 1, "type":
+    "configuration_item_set", "items": [...]}`` (``docs/schema/configuration_item_set.schema.json``;
+    a dict or JSON text): a list of :class:`ConfigurationItem`. Errors name the JSON path
+    (``$.items[3].warranty_end``)."""
+    return set_from_json(ConfigurationItem, _native.ci_set_from_json, document, "configuration_items_from_json")
+
+
+def configuration_items_to_json(items):
+    """The canonical configuration item set document (str) of an iterable of
+    :class:`ConfigurationItem`."""
+    return set_to_json(ConfigurationItem, _native.ci_set_to_json, items, "configuration_items_to_json")
+
+
+def pending_items_from_json(document):
+    """The items of a pending item set ``{"itsm_schema": 1, "type": "pending_item_set",
+    "items": [...]}`` (``docs/schema/pending_item_set.schema.json``; a dict or JSON text): a
+    list of :class:`PendingItem`, histories included. Errors name the JSON path
+    (``$.items[3].history[1].at``)."""
+    return set_from_json(PendingItem, _native.pending_set_from_json, document, "pending_items_from_json")
+
+
+def pending_items_to_json(items):
+    """The canonical pending item set document (str) of an iterable of :class:`PendingItem`."""
+    return set_to_json(PendingItem, _native.pending_set_to_json, items, "pending_items_to_json")

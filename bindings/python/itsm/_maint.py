@@ -22,10 +22,12 @@ import datetime
 import enum
 import operator
 import re
+import typing
 
 from . import itsm_native as _native
 from ._convert import from_date, to_date
 from ._errors import InvalidArgumentError
+from ._holidays import HolidaySet
 
 __all__ = [
     "Language",
@@ -259,6 +261,8 @@ class Reason(_MaintEnum):
     CLAIM_KNOWN_5Y = _native.MAINT_R_CLAIM_KNOWN_5Y
     CLAIM_EXERCISABLE_10Y = _native.MAINT_R_CLAIM_EXERCISABLE_10Y
     CLAIM_CONTRACT_PERIOD = _native.MAINT_R_CLAIM_CONTRACT_PERIOD
+    CASE_LAW_PROMPT_REPAIR = _native.MAINT_R_CASE_LAW_PROMPT_REPAIR
+    CASE_LAW_SERIOUS_BUGS = _native.MAINT_R_CASE_LAW_SERIOUS_BUGS
 
     @property
     def text(self):
@@ -491,6 +495,10 @@ class DefectResult:
     effective_origin: Origin
     investigation_cost: CostBearer
     civil_regime: CivilRegime
+    #: The case-law advisory (:attr:`Reason.CASE_LAW_PROMPT_REPAIR` or
+    #: :attr:`Reason.CASE_LAW_SERIOUS_BUGS`) that goes with the verdict without changing
+    #: it, or None.
+    advisory: typing.Optional[Reason] = None
 
     @property
     def is_defect(self):
@@ -498,7 +506,10 @@ class DefectResult:
         return self.verdict is Verdict.DEFECT
 
     def __str__(self):
-        return f"{self.verdict.name_en}: {self.reason_text} [{self.reason_source}]"
+        text = f"{self.verdict.name_en}: {self.reason_text} [{self.reason_source}]"
+        if self.advisory is not None:
+            text += f"; {self.advisory.text} [{self.advisory.source}]"
+        return text
 
 
 def defect_determination(
@@ -513,6 +524,9 @@ def defect_determination(
     contract_kind=ContractKind.UNSPECIFIED,
     customer_material=False,
     vendor_knew_unsuitable=False,
+    fixed_promptly=False,
+    workaround_agreed=False,
+    serious_bugs=False,
 ):
     """Is the MR a defect? Table 10 (seed A 2.10), then the statute (DOMAIN 1.5).
 
@@ -532,6 +546,17 @@ def defect_determination(
         contract_kind: :class:`ContractKind`; a quasi-mandate turns ○ into △.
         customer_material: caused by material or instructions the customer supplied (636条).
         vendor_knew_unsuitable: ... and the vendor knew they were unsuitable.
+        fixed_promptly: the vendor repaired the bug without delay after the user's notice
+            (遅滞なく補修).
+        workaround_agreed: the vendor agreed a reasonable workaround with the user.
+        serious_bugs: the bugs are not minor, cannot be repaired promptly, or are so
+            numerous and recurring that operation is impaired.
+
+    The last three feed the case-law advisory of DOMAIN 1.5 (東京地判平成9年2月18日):
+    :attr:`DefectResult.advisory` is :attr:`Reason.CASE_LAW_SERIOUS_BUGS` with
+    ``serious_bugs``, else :attr:`Reason.CASE_LAW_PROMPT_REPAIR` with ``fixed_promptly``
+    or ``workaround_agreed`` ("may not be judged 瑕疵"), for a verdict that could be a
+    defect (DEFECT, DEPENDS_ON_CONTRACT, UNDETERMINED). The verdict itself never changes.
 
     Returns:
         DefectResult
@@ -553,8 +578,11 @@ def defect_determination(
         int(ContractKind.coerce(contract_kind, "contract_kind")),
         int(_flag(customer_material, "customer_material")),
         int(_flag(vendor_knew_unsuitable, "vendor_knew_unsuitable")),
+        int(_flag(fixed_promptly, "fixed_promptly")),
+        int(_flag(workaround_agreed, "workaround_agreed")),
+        int(_flag(serious_bugs, "serious_bugs")),
     )
-    verdict, reason, eff_type, eff_origin, cost, regime = _native.maint_defect_determine(*args)
+    (verdict, reason, eff_type, eff_origin, cost, regime), advisory = _native.maint_defect_determine_ex(*args)
     reason = Reason(reason)
     return DefectResult(
         verdict=Verdict(verdict),
@@ -565,6 +593,7 @@ def defect_determination(
         effective_origin=Origin(eff_origin),
         investigation_cost=CostBearer(cost),
         civil_regime=CivilRegime(regime),
+        advisory=None if advisory is None else Reason(advisory),
     )
 
 
@@ -605,20 +634,32 @@ class ClaimResult:
 
     regime: CivilRegime
     in_time: bool
-    deadline: datetime.date  #: the last day of the binding period (inclusive)
+    #: The last day to claim (inclusive): the binding period's last day, moved off days
+    #: without business with ``day_shift`` (民法142条).
+    deadline: datetime.date
     reason: Reason  #: which period binds (the earliest one)
     reason_text: str
     reason_source: str
+    #: The binding period's own last day (equal to ``deadline`` without ``day_shift``).
+    period_end: typing.Optional[datetime.date] = None
+    #: Days 民法142条 moved the deadline past ``period_end``.
+    shift_days: int = 0
 
 
 def check_claim(contract_date, delivery_date, notice_date, known_date=None, contract_warranty_days=0,
-                vendor_knew=False):
+                vendor_knew=False, *, day_shift=False, saturday_closed=False, other_holidays=None):
     """Whether a defect / nonconformity claim was made in time (DOMAIN 1.5).
 
     Old regime (contract before 2020-04-01): within 1 year of delivery (旧637条). Current
     regime: the earliest of known + 1 year (637条1項; not when ``vendor_knew``), known + 5
     years and delivery + 10 years (166条); ``known_date`` is then required.
     ``contract_warranty_days`` > 0 replaces the statute (e.g. 365 for "検収後1年").
+
+    With ``day_shift`` a deadline on a day without business moves to the next day that is
+    not one (民法142条): Sundays and Japanese national holidays (振替休日 and 国民の休日
+    included), Saturdays with ``saturday_closed``, and the days of ``other_holidays`` (a
+    :class:`HolidaySet` or a built-in set's name, e.g. ``"jp-year-end"`` for Dec 29 ..
+    Jan 3). Without it the deadline is the period's last day, whatever day that is.
 
     Dates are :class:`datetime.date` or ``"YYYY-MM-DD"``. Returns a :class:`ClaimResult`.
 
@@ -633,16 +674,22 @@ def check_claim(contract_date, delivery_date, notice_date, known_date=None, cont
         if contract_warranty_days % datetime.timedelta(days=1):
             raise InvalidArgumentError("contract_warranty_days: not a whole number of days")
         contract_warranty_days = contract_warranty_days.days
-    regime, in_time, deadline, reason = _native.maint_claim_check(
+    if other_holidays is not None and not isinstance(other_holidays, HolidaySet):
+        other_holidays = HolidaySet(other_holidays)
+    (regime, in_time, deadline, reason), (period_end, shift_days) = _native.maint_claim_check_ex(
         _date_arg(contract_date, "contract_date"),
         _date_arg(delivery_date, "delivery_date"),
         _date_arg(known_date, "known_date", optional=True),
         _date_arg(notice_date, "notice_date"),
         operator.index(contract_warranty_days),
         int(_flag(vendor_knew, "vendor_knew")),
+        int(not _flag(day_shift, "day_shift")),
+        int(_flag(saturday_closed, "saturday_closed")),
+        None if other_holidays is None else other_holidays._handle,
     )
     reason = Reason(reason)
-    return ClaimResult(CivilRegime(regime), bool(in_time), from_date(deadline), reason, reason.text, reason.source)
+    return ClaimResult(CivilRegime(regime), bool(in_time), from_date(deadline), reason, reason.text, reason.source,
+                       from_date(period_end), shift_days)
 
 
 # ---- package customization, FOSS ---------------------------------------------------------------

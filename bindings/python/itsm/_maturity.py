@@ -3,11 +3,10 @@ JIS Q 20000-1:2007 table of the maintenance and operation guideline (Table 16: 1
 45 items, levels L1-L4) is built in; a corrected table loads from JSON."""
 
 import json
-import os
 from typing import NamedTuple
 
 from . import itsm_native as _native
-from ._convert import JsonDocument
+from ._base import ImmutableDocument
 from ._convert import document_text as _document_text
 from ._pandas import pandas as _pandas
 
@@ -59,50 +58,35 @@ class MaturityItem(NamedTuple):
     levels: tuple
 
 
-class MaturityModel(JsonDocument):
+class MaturityModel(ImmutableDocument):
     """An immutable maturity table (``itsm_maturity_model``).
 
-    ``MaturityModel()`` is the built-in Table 16 ("jisq20000-2007-table16"); 
+    ``MaturityModel()`` is the built-in Table 16 ("jisq20000-2007-table16");
     ``MaturityModel(document)`` loads a table from a dict or JSON text
     (``docs/schema/maturity_model.schema.json``), e.g. the built-in one's
-    :meth:`to_json` with cells corrected.
+    :meth:`to_json` with cells corrected. Equal models have the same canonical JSON.
     """
 
-    __slots__ = ("_handle", "_items", "_processes", "__weakref__")
+    __slots__ = ("_items", "_processes", "__weakref__")
+    _to_json = staticmethod(_native.maturity_model_to_json)
+    _from_json = staticmethod(_native.maturity_model_from_json)
 
     def __init__(self, document=None):
         if document is None:
             self._handle = _native.maturity_model_builtin()
         else:
-            self._handle = _native.maturity_model_from_json(_document_text(document, "MaturityModel()"))
+            super().__init__(document)
         self._items = None
         self._processes = None
-
-    @classmethod
-    def from_json(cls, document):
-        """A model from its document, a dict or JSON text."""
-        return cls(document)
 
     @classmethod
     def builtin(cls):
         """The built-in JIS Q 20000 table."""
         return cls()
 
-    @classmethod
-    def from_file(cls, path):
-        with open(os.fspath(path), "rb") as f:
-            return cls(f.read())
-
     @property
     def name(self):
         return _native.maturity_model_name(self._handle)
-
-    def to_json(self):
-        """The canonical JSON document (str)."""
-        return _native.maturity_model_to_json(self._handle)
-
-    def to_dict(self):
-        return json.loads(self.to_json())
 
     @property
     def items(self):

@@ -1,22 +1,20 @@
 """Operational record documents (``itsm/records.h``): calls, outages and maintenance
 windows, backup runs, monitoring checks, modification requests and changes, effort records
-and report deliveries."""
-
-import enum
-import json
-import os
+and report deliveries; record sets and JSON Lines streams of them."""
 
 from . import itsm_native as _native
-from ._convert import JsonDocument
-from ._convert import document_text as _document_text
+from ._base import ImmutableDocument, LabeledEnum, enum_attr, read_jsonl, set_from_json, set_to_json
 
 __all__ = [
     "Record",
     "RecordType",
+    "records_from_json",
+    "records_to_json",
+    "read_records_jsonl",
 ]
 
 
-class RecordType(enum.IntEnum):
+class RecordType(LabeledEnum):
     """The type of a record (``itsm_record_type``); ``.label`` is its "type" word."""
 
     CALL = _native.RECORD_CALL
@@ -27,13 +25,11 @@ class RecordType(enum.IntEnum):
     EFFORT = _native.RECORD_EFFORT
     REPORT_DELIVERY = _native.RECORD_REPORT_DELIVERY
 
-    @property
-    def label(self):
-        """"call", "outage", "backup_run", ... as in the document's "type"."""
-        return _native.record_type_name(int(self))
+    _label_of = staticmethod(_native.record_type_name)
+    _what = enum_attr("a record type")
 
 
-class Record(JsonDocument):
+class Record(ImmutableDocument):
     """An operational record document (``itsm_record``), immutable.
 
     ``Record(document)`` or :meth:`from_json` takes a dict or JSON text
@@ -41,30 +37,9 @@ class Record(JsonDocument):
     :class:`RecordType` (``docs/schema/<type>.schema.json``); errors name the JSON path.
     """
 
-    __slots__ = ("_handle",)
-
-    def __init__(self, document):
-        self._handle = _native.record_from_json(_document_text(document, "Record()"))
-
-    @classmethod
-    def from_json(cls, document):
-        """A record from its document, a dict or JSON text."""
-        return cls(document)
-
-    @classmethod
-    def from_file(cls, path):
-        """A record from a JSON file."""
-        with open(os.fspath(path), "rb") as f:
-            return cls(f.read())
-
-    def to_json(self):
-        """The canonical JSON document (str): keys in schema order; loading it and saving
-        again gives the same text."""
-        return _native.record_to_json(self._handle)
-
-    def to_dict(self):
-        """The canonical document as a dict (a new one each time)."""
-        return json.loads(self.to_json())
+    __slots__ = ()
+    _to_json = staticmethod(_native.record_to_json)
+    _from_json = staticmethod(_native.record_from_json)
 
     @property
     def type(self):
@@ -77,3 +52,23 @@ class Record(JsonDocument):
 
     def __repr__(self):
         return f"<itsm.Record {self.type.label} {self.id!r}>"
+
+
+def records_from_json(document):
+    """The records of a record set ``{"itsm_schema": 1, "type": "record_set", "records":
+    [...]}`` (``docs/schema/record_set.schema.json``; a dict or JSON text), each with its
+    ``"type"``: a list of :class:`Record`. Errors name the JSON path
+    (``$.records[3].closed_at``)."""
+    return set_from_json(Record, _native.record_set_from_json, document, "records_from_json")
+
+
+def records_to_json(records):
+    """The canonical record set document (str) of an iterable of :class:`Record`."""
+    return set_to_json(Record, _native.record_set_to_json, records, "records_to_json")
+
+
+def read_records_jsonl(path):
+    """Records from a JSON Lines file (one record document of any type a line, blank lines
+    skipped), one at a time: a generator, so a file of a million records never sits in
+    memory. Errors name the line and JSON path (``line 12: $.closed_at: ...``)."""
+    return read_jsonl(Record, _native.record_stream_open, _native.record_stream_next, path)

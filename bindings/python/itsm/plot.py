@@ -76,7 +76,8 @@ def _heatmap_ticks(ax, data, rows, days):
 
 
 def _percent(rate):
-    """A rate (fraction, Rate or NaN) in percent; NaN for no data."""
+    """A rate (a fraction, an itsm.KpiRate or an itsm.Rate; NaN or None) in percent; NaN
+    for no data."""
     ratio = getattr(rate, "ratio", rate)
     if ratio is None:
         return math.nan
@@ -88,8 +89,8 @@ def sla_compliance(table, path=None, *, target=None, ax=None, title=None, dpi=10
 
     Args:
         table: month -> rate: a dict or pandas Series (months as "2024-05", dates or
-            periods; rates as fractions or :class:`itsm.Rate`). A month without data (NaN,
-            a Rate without data) is marked "no data", not drawn as 0 %.
+            periods; rates as fractions, :class:`itsm.KpiRate` or :class:`itsm.Rate`). A
+            month without data (NaN, a rate without data) is marked "no data", not 0 %.
         target: the agreed rate as a fraction (0.995), drawn as a line; months below it
             are drawn in another colour.
     """

@@ -127,6 +127,23 @@ def test_jsonl_stream(tmp_path):
         next(itsm.read_incidents_jsonl(tmp_path / "missing.jsonl"))
 
 
+def test_incident_sets():
+    a = itsm.Incident.from_json(DOC)
+    b = itsm.Incident("I-2", service="mail", impact=1)
+    text = itsm.incidents_to_json([a, b])
+    doc = json.loads(text)
+    assert doc["type"] == "incident_set" and [r["id"] for r in doc["records"]] == [a.id, "I-2"]
+    assert "itsm_schema" not in doc["records"][0] and "type" not in doc["records"][0]
+    back = itsm.incidents_from_json(text)
+    assert back == [a, b] and itsm.incidents_to_json(back) == text
+    assert itsm.incidents_from_json(doc) == back
+    doc["records"][1]["status_history"] = [{"at": "yesterday", "status": "new"}]
+    with pytest.raises(itsm.ParseError, match=r"\$\.records\[1\]\.status_history\[0\]\.at"):
+        itsm.incidents_from_json(doc)
+    with pytest.raises(TypeError, match="Incident"):
+        itsm.incidents_to_json([a, None])
+
+
 @pytest.mark.parametrize("name", ["incident", "incident_set"])
 def test_json_schema(name):
     jsonschema = pytest.importorskip("jsonschema", reason="python3-jsonschema is not installed")
@@ -208,3 +225,67 @@ def test_dataframe_uci_log():
         agree += inc.reopen_count == logged[inc.id]
     assert agree >= 0.95 * len(incidents)
     assert any(inc.reopen_count > 0 for inc in incidents)
+
+
+# ---- priority matrices ------------------------------------------------------------------------
+
+
+def test_priority_matrix_default_is_itil():
+    m = itsm.PriorityMatrix()
+    assert m == itsm.PriorityMatrix.default() == itsm.PriorityMatrix.from_json({"itsm_schema": 1,
+                                                                                "type": "priority_matrix"})
+    assert all(m.lookup(i, u) == i + u - 1 for i in (1, 2, 3) for u in (1, 2, 3))  # METRICS.md 6
+    assert m.priority_levels == ("critical", "high", "medium", "low", "planning")
+    assert m.impact_levels == m.urgency_levels == ("high", "medium", "low")
+
+
+def test_priority_matrix_document_round_trip():
+    path = os.path.join(HERE, "..", "..", "..", "tests", "fuzz", "corpus", "documents", "priority-matrix.json")
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    m = itsm.PriorityMatrix.from_json(doc)
+    assert m == itsm.PriorityMatrix.default()
+    text = m.to_json()
+    assert itsm.PriorityMatrix.from_json(text).to_json() == text
+    four = itsm.PriorityMatrix([[1, 2], [2, 3], [3, 4], [4, 4]], impact_levels=["全社", "部門", "担当", "個人"],
+                               priority_levels=["P1", "P2", "P3", "P4"])
+    assert four.rows == ((1, 2), (2, 3), (3, 4), (4, 4)) and four.urgency_levels is None
+    assert four.lookup(3, 2) == 4 and four.impact_levels[1] == "部門"
+    assert list(four.to_dict()) == ["itsm_schema", "type", "cells", "impact_levels", "priority_levels"]
+    assert pickle.loads(pickle.dumps(four)) == four and hash(four.copy()) == hash(four)
+    assert itsm.PriorityMatrix(four.to_json()) == four
+    inc = itsm.Incident("I", impact=4, urgency=1)
+    inc.apply_matrix(four)
+    assert inc.priority == 4
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, path",
+    [
+        ({"rows": [[1, 2], [2]]}, itsm.InvalidArgumentError, r"\$\.cells\[1\]"),
+        ({"rows": [[1, 0]]}, itsm.RangeError, r"\$\.cells\[0\]\[1\]: priority 0"),
+        ({"rows": []}, itsm.RangeError, r"\$\.cells: 0 impact levels"),
+        ({"rows": [[1, 2]], "priority_levels": ["a"]}, itsm.InvalidArgumentError, r"\$\.priority_levels"),
+        ({"urgency_levels": ["a", ""]}, itsm.InvalidArgumentError, r"\$\.urgency_levels\[1\]"),
+    ],
+)
+def test_priority_matrix_errors(kwargs, error, path):
+    with pytest.raises(error, match=path):
+        itsm.PriorityMatrix(**kwargs)
+
+
+def test_priority_matrix_schema():
+    jsonschema = pytest.importorskip("jsonschema", reason="python3-jsonschema is not installed")
+    if not hasattr(jsonschema, "Draft202012Validator"):
+        pytest.skip("this jsonschema has no draft 2020-12 validator")
+    with open(os.path.join(SCHEMA_DIR, "priority_matrix.schema.json"), encoding="utf-8") as f:
+        validator = jsonschema.Draft202012Validator(json.load(f))
+    validator.validate(itsm.PriorityMatrix().to_dict())
+    validator.validate(itsm.PriorityMatrix([[1, 2]]).to_dict())
+    validator.validate({"itsm_schema": 1, "type": "priority_matrix"})
+    for bad in ({"cells": [[0]]}, {"cells": []}, {"size": 3}, {"impact_levels": [""]}):
+        doc = {"itsm_schema": 1, "type": "priority_matrix", **bad}
+        with pytest.raises(jsonschema.ValidationError):
+            validator.validate(doc)
+        with pytest.raises(itsm.Error):
+            itsm.PriorityMatrix.from_json(doc)

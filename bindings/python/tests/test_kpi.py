@@ -14,7 +14,7 @@ pd = pytest.importorskip("pandas")
 
 def test_rate_keeps_both_terms_and_no_data():
     r = itsm.self_resolution_rate(450, 500)
-    assert r == itsm.Rate(450.0, 500.0, 0.9, True)
+    assert r == itsm.KpiRate(450.0, 500.0, 0.9, True)
     assert r.percent == pytest.approx(90.0)
     assert str(r) == "90 % (450/500)"
     empty = itsm.self_resolution_rate(0, 0)
@@ -25,7 +25,7 @@ def test_rate_keeps_both_terms_and_no_data():
 def test_named_rates_have_their_own_formulas():
     assert itsm.self_service_rate(200, 600).ratio == 0.25          # 200 / (200 + 600)
     assert itsm.fcr_gross(700, 1000).ratio == 0.7
-    assert itsm.fcr_net(700, 1000, 125) == itsm.Rate(700.0, 875.0, 0.8, True)
+    assert itsm.fcr_net(700, 1000, 125) == itsm.KpiRate(700.0, 875.0, 0.8, True)
     assert itsm.escalation_rate(40, 160).ratio == 0.25
     assert itsm.escalation_reduction_rate(120, 150).ratio == -0.25  # escalations grew
     assert itsm.reopen_rate(3, 60).ratio == 0.05
@@ -76,7 +76,7 @@ def test_online_usage_rate_by_category():
     assert list(by.index) == list(applications.index)
     assert by.index.name == "user category"
     assert by["ratio"].tolist() == pytest.approx([0.3, 0.1, 0.6])
-    assert total == itsm.Rate(450.0, 1200.0, 0.375, True)  # not the mean of the three rates
+    assert total == itsm.KpiRate(450.0, 1200.0, 0.375, True)  # not the mean of the three rates
     by, total = itsm.online_usage_rate({"a": 1}, {"a": 2, "b": 0})
     assert by["a"].ratio == 0.5 and not by["b"].has_data
     with pytest.raises(itsm.InvalidArgumentError, match="have a part but no whole"):
@@ -99,7 +99,7 @@ def test_mean_by_category_matches_pandas_groupby():
         assert ours.loc[kind, "numerator"] == pytest.approx(theirs.loc[kind, "sum"], rel=1e-12)
     assert itsm.mean_mixed(df["minutes"]).ratio == pytest.approx(df["minutes"].mean(), rel=1e-12)
     plain = itsm.mean_by_category([3, 30, 5, 50, 4], ["pw", "tax", "pw", "tax", "pw"])
-    assert plain == {"pw": itsm.Rate(12.0, 3.0, 4.0, True), "tax": itsm.Rate(80.0, 2.0, 40.0, True)}
+    assert plain == {"pw": itsm.KpiRate(12.0, 3.0, 4.0, True), "tax": itsm.KpiRate(80.0, 2.0, 40.0, True)}
     with pytest.raises(TypeError, match="mean_mixed"):
         itsm.mean_by_category([1, 2], None)
     with pytest.raises(ValueError, match="has no category"):
@@ -122,7 +122,7 @@ def test_effort_by_work_item_and_person():
     assert by_person["planned"].tolist() == theirs["planned_hours"].tolist()
     assert by_person["actual"].tolist() == theirs["actual_hours"].tolist()
     plain = itsm.effort_by_group(["a"], [2.0], [3.0])
-    assert plain["a"] == itsm.Effort(1, 2.0, 3.0, 1.0, itsm.Rate(3.0, 2.0, 1.5, True))
+    assert plain["a"] == itsm.Effort(1, 2.0, 3.0, 1.0, itsm.KpiRate(3.0, 2.0, 1.5, True))
     with pytest.raises(itsm.InvalidArgumentError, match=r"actual\[0\] must not be negative"):
         itsm.effort_by_group(["a"], [2.0], [-3.0])
 
@@ -145,7 +145,7 @@ def test_incidents():
     s = itsm.incident_summary(incidents)
     assert (s.incidents, s.reassignments, s.max_reassignments) == (4, 3, 2)
     assert s.reassigned.ratio == 0.5 and s.reassignments_per_incident.ratio == 0.75
-    assert s.reopen == itsm.Rate(1.0, 2.0, 0.5, True)
+    assert s.reopen == itsm.KpiRate(1.0, 2.0, 0.5, True)
     series = pd.Series(incidents, index=[i.id for i in incidents])
     assert itsm.reassignments(series).to_dict() == {"A": 2, "B": 0, "C": 0, "D": 1}
     with pytest.raises(TypeError, match="incidents"):

@@ -6,6 +6,7 @@ import copy
 import datetime
 import json
 import os
+import pathlib
 import pickle
 
 import pytest
@@ -175,3 +176,60 @@ def test_documents_match_their_schema(name, doc):
     assert not validator.is_valid(dict(doc, extra=1))
     if name == "pending_item":
         assert not validator.is_valid(dict(doc, due="2024-01-01"))  # due and trigger_event
+
+
+# ---- sets -------------------------------------------------------------------------------------
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[3] / "examples" / "data"
+
+
+def test_sets_round_trip_and_feed_expiring():
+    ci_text = (EXAMPLES / "configuration-items.json").read_text(encoding="utf-8")
+    pending_text = (EXAMPLES / "pending-items.json").read_text(encoding="utf-8")
+    cis = itsm.configuration_items_from_json(ci_text)
+    pending = itsm.pending_items_from_json(pending_text)
+    assert [c.id for c in cis] == ["srv-01", "ups-02", "os-srv-01"]
+    assert [p.status for p in pending] == [itsm.PendingStatus.IN_PROGRESS, itsm.PendingStatus.OPEN,
+                                           itsm.PendingStatus.CLOSED]
+    assert pending[0].history[1].note == "異動"
+    assert itsm.configuration_items_to_json(cis) == ci_text
+    assert itsm.pending_items_to_json(pending) == pending_text
+    assert itsm.configuration_items_from_json(json.loads(ci_text)) == cis
+    # each item is the item a single document gives
+    single = {"itsm_schema": 1, "type": "configuration_item", **json.loads(ci_text)["items"][1]}
+    assert itsm.ConfigurationItem.from_json(single) == cis[1]
+    dues = itsm.expiring(cis + pending, datetime.date(2025, 4, 1), 120,
+                         events={"OS version-up of server X": "2025-05-10"})
+    assert [(d.subject, d.days_left) for d in dues] == [("srv-01", -1), ("P-7", 39), ("ups-02", 90), ("P-8", 105)]
+    assert dues[0].overdue and dues[0].kind is itsm.DueKind.WARRANTY
+
+
+def test_set_errors():
+    with pytest.raises(itsm.RangeError, match=r"\$\.items\[1\]\.warranty_end"):
+        itsm.configuration_items_from_json({"itsm_schema": 1, "type": "configuration_item_set",
+                                            "items": [{"id": "a"}, {"id": "b", "warranty_end": "2025-02-30"}]})
+    with pytest.raises(itsm.InvalidArgumentError, match=r"\$\.items\[0\]\.type: unknown key"):
+        itsm.pending_items_from_json({"itsm_schema": 1, "type": "pending_item_set",
+                                      "items": [{"type": "pending_item", "id": "P", "title": "t", "owner": "o"}]})
+    with pytest.raises(TypeError, match="PendingItem"):
+        itsm.pending_items_to_json([itsm.ConfigurationItem("x")])
+    assert itsm.pending_items_from_json({"itsm_schema": 1, "type": "pending_item_set", "items": []}) == []
+
+
+@pytest.mark.parametrize("name, single", [("configuration_item_set", "configuration_item"),
+                                          ("pending_item_set", "pending_item")])
+def test_set_schemas(name, single):
+    jsonschema = pytest.importorskip("jsonschema", reason="python3-jsonschema is not installed")
+    if not hasattr(jsonschema, "Draft202012Validator"):
+        pytest.skip("this jsonschema has no draft 2020-12 validator")
+    with open(os.path.join(SCHEMA_DIR, f"{name}.schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)
+    with open(os.path.join(SCHEMA_DIR, f"{single}.schema.json"), encoding="utf-8") as f:
+        element = json.load(f)
+    validator = jsonschema.Draft202012Validator(schema)
+    example = "configuration-items.json" if single == "configuration_item" else "pending-items.json"
+    validator.validate(json.loads((EXAMPLES / example).read_text(encoding="utf-8")))
+    # an item is the single document's schema without "itsm_schema" and "type"
+    item = schema["$defs"][single]
+    assert item["properties"] == {k: v for k, v in element["properties"].items() if k not in ("itsm_schema", "type")}
+    assert item["required"] == [k for k in element["required"] if k not in ("itsm_schema", "type")]

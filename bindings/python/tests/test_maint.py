@@ -325,6 +325,78 @@ def test_check_claim_errors():
         itsm.check_claim("2021-04-01", "2021-06-01", "2022-01-01", contract_warranty_days=True)
 
 
+# ---- 民法142条: deadlines on days without business --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "known, period_end, deadline, options",
+    [
+        # Sunday
+        ("2024-06-01", D(2025, 6, 1), D(2025, 6, 2), {}),
+        # Sunday 建国記念の日, then Monday 振替休日
+        ("2023-02-11", D(2024, 2, 11), D(2024, 2, 13), {}),
+        # Golden Week 2025: Sat 憲法記念日 .. Tue 振替休日
+        ("2024-05-03", D(2025, 5, 3), D(2025, 5, 7), {}),
+        # a plain Saturday counts only when asked for
+        ("2024-05-10", D(2025, 5, 10), D(2025, 5, 10), {}),
+        ("2024-05-10", D(2025, 5, 10), D(2025, 5, 12), {"saturday_closed": True}),
+        # the year-end closing counts only as other holidays
+        ("2024-12-29", D(2025, 12, 29), D(2025, 12, 29), {}),
+        ("2024-12-29", D(2025, 12, 29), D(2026, 1, 5), {"other_holidays": "jp-year-end"}),
+        ("2024-12-29", D(2025, 12, 29), D(2026, 1, 5), {"other_holidays": itsm.HolidaySet("jp-year-end")}),
+        # Saturday 2026-01-03 after the closing, with Saturdays closed: Monday 01-05
+        ("2025-01-03", D(2026, 1, 3), D(2026, 1, 5), {"saturday_closed": True}),
+    ],
+)
+def test_check_claim_day_shift(known, period_end, deadline, options):
+    c = itsm.check_claim("2021-04-01", "2021-06-01", deadline, known_date=known, day_shift=True, **options)
+    assert c.period_end == period_end and c.deadline == deadline and c.in_time
+    assert c.shift_days == (deadline - period_end).days
+    late = itsm.check_claim("2021-04-01", "2021-06-01", deadline + datetime.timedelta(days=1), known_date=known,
+                            day_shift=True, **options)
+    assert not late.in_time
+    plain = itsm.check_claim("2021-04-01", "2021-06-01", deadline, known_date=known)
+    assert plain.deadline == plain.period_end == period_end and plain.shift_days == 0
+    assert plain.in_time == (deadline == period_end)
+
+
+def test_check_claim_day_shift_errors():
+    with pytest.raises(itsm.RangeError, match="national holiday"):
+        itsm.check_claim("2021-04-01", "2150-05-01", "2150-07-01", known_date="2150-06-01", day_shift=True)
+    with pytest.raises(itsm.NotFoundError):
+        itsm.check_claim("2021-04-01", "2021-06-01", "2022-01-01", known_date="2021-07-01", day_shift=True,
+                         other_holidays="nowhere")
+    with pytest.raises(TypeError):
+        itsm.check_claim("2021-04-01", "2021-06-01", "2022-01-01", known_date="2021-07-01", day_shift="yes")
+
+
+# ---- case law on bugs found after acceptance ---------------------------------------------------
+
+
+def test_case_law_advisory():
+    r = itsm.defect_determination("corrective", "vendor", True, fixed_promptly=True)
+    assert r.verdict is V.DEFECT and r.advisory is R.CASE_LAW_PROMPT_REPAIR
+    assert "may not be judged a defect" in r.advisory.text and "平成9年2月18日" in r.advisory.source
+    assert r.advisory.text in str(r)
+    assert itsm.defect_determination("corrective", "vendor", True, workaround_agreed=True).advisory \
+        is R.CASE_LAW_PROMPT_REPAIR
+    serious = itsm.defect_determination("corrective", "vendor", True, fixed_promptly=True, serious_bugs=True)
+    assert serious.verdict is V.DEFECT and serious.advisory is R.CASE_LAW_SERIOUS_BUGS
+    plain = itsm.defect_determination("corrective", "vendor", True)
+    assert plain.advisory is None
+    # the verdict and everything else is the same with and without the advisory
+    assert dataclasses.replace(r, advisory=None) == plain
+    assert itsm.defect_determination("corrective", "third_party", True, fixed_promptly=True).advisory \
+        is R.CASE_LAW_PROMPT_REPAIR
+    assert itsm.defect_determination("corrective", "user", True, fixed_promptly=True).advisory is None
+    assert itsm.defect_determination("corrective", "vendor", False, serious_bugs=True).advisory is None
+    assert pickle.loads(pickle.dumps(r)) == r
+    with pytest.raises(TypeError):
+        itsm.defect_determination("corrective", "vendor", True, fixed_promptly="yes")
+    assert itsm_native.maint_defect_determine_ex(1, 1, 1, 0, 0, 0, 0, (2021, 4, 1), 0, 0, 0, 1, 0, 0) == \
+        ((0, 0, 0, 1, 0, 2), int(R.CASE_LAW_PROMPT_REPAIR))
+
+
 # ---- customization and FOSS ------------------------------------------------------------------
 
 

@@ -100,3 +100,75 @@ def test_examples_match_the_schema(label):
     # The writer keeps the members in the schema's order.
     order = list(schema["properties"])
     assert list(document) == sorted(document, key=order.index)
+
+
+# ---- record sets and JSON Lines ----------------------------------------------------------------
+
+SET = CORPUS / "record-set.json"
+JSONL = CORPUS.parents[3] / "examples" / "data" / "records.jsonl"
+
+
+def test_record_set_round_trip():
+    text = SET.read_text(encoding="utf-8")
+    records = itsm.records_from_json(text)
+    assert [r.type for r in records] == [itsm.RecordType.CALL, itsm.RecordType.OUTAGE, itsm.RecordType.CHANGE,
+                                         itsm.RecordType.EFFORT]
+    # each element is the record of its own example file
+    for r in records:
+        assert r == itsm.Record.from_file(example(r.type.label))
+    assert itsm.records_to_json(records) == text
+    assert itsm.records_from_json(json.loads(text)) == records
+    assert itsm.records_to_json(r for r in records[:1]).count('"type": "call"') == 1
+    assert itsm.records_from_json({"itsm_schema": 1, "type": "record_set", "records": []}) == []
+    assert json.loads(itsm.records_to_json([])) == {"itsm_schema": 1, "type": "record_set", "records": []}
+
+
+def test_record_set_errors():
+    doc = json.loads(SET.read_text(encoding="utf-8"))
+    doc["records"][2]["maintenance_type"] = "cosmetic"
+    with pytest.raises(itsm.InvalidArgumentError, match=r"\$\.records\[2\]\.maintenance_type"):
+        itsm.records_from_json(doc)
+    doc["records"][2] = {"id": "x"}
+    with pytest.raises(itsm.InvalidArgumentError, match=r"\$\.records\[2\]: missing required key \"type\""):
+        itsm.records_from_json(doc)
+    with pytest.raises(itsm.InvalidArgumentError, match=r"\$\.type"):
+        itsm.records_from_json({"itsm_schema": 1, "type": "incident_set", "records": []})
+    with pytest.raises(TypeError, match="item 1 must be a Record"):
+        itsm.records_to_json([itsm.Record.from_file(example("call")), "call"])
+
+
+def test_read_records_jsonl(tmp_path):
+    records = list(itsm.read_records_jsonl(JSONL))
+    assert [r.type.label for r in records] == sorted(TYPES, key=lambda t: int(TYPES[t]))
+    assert records == [itsm.Record.from_file(example(r.type.label)) for r in records]
+    reader = itsm.read_records_jsonl(str(JSONL))
+    assert next(reader).type is itsm.RecordType.CALL
+    bad = tmp_path / "bad.jsonl"
+    lines = JSONL.read_text(encoding="utf-8").splitlines()
+    bad.write_text("\n".join(lines[:2] + ['{"itsm_schema": 1, "type": "call", "id": "X"}'] + lines[5:]) + "\n",
+                   encoding="utf-8")
+    reader = itsm.read_records_jsonl(bad)
+    assert [next(reader).id for _ in range(2)] == [r.id for r in records[:2]]
+    with pytest.raises(itsm.InvalidArgumentError, match=r"line 3: \$: missing required key \"received_at\""):
+        next(reader)
+    with pytest.raises(itsm.NotFoundError):
+        next(itsm.read_records_jsonl(tmp_path / "missing.jsonl"))
+
+
+def test_record_set_schema():
+    jsonschema = pytest.importorskip("jsonschema", reason="python3-jsonschema is not installed")
+    if not hasattr(jsonschema, "Draft202012Validator"):
+        pytest.skip("jsonschema too old for draft 2020-12")
+    schemas = CORPUS.parents[3] / "docs" / "schema"
+    schema = json.loads((schemas / "record_set.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(json.loads(SET.read_text(encoding="utf-8")))
+    validator.validate(json.loads(itsm.records_to_json(list(itsm.read_records_jsonl(JSONL)))))
+    # an element is the record type's own schema without "itsm_schema"
+    for label in TYPES:
+        single = json.loads((schemas / f"{label}.schema.json").read_text(encoding="utf-8"))
+        element = schema["$defs"][label]
+        assert element["required"] == [k for k in single["required"] if k != "itsm_schema"]
+        assert element["properties"] == {k: v for k, v in single["properties"].items() if k != "itsm_schema"}
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({"itsm_schema": 1, "type": "record_set", "records": [{"id": "x"}]})
