@@ -18,85 +18,10 @@
 #include <stdlib.h>
 #include <time.h>
 
-static int64_t uniform(uint64_t *s, int64_t lo, int64_t hi) { return lo + (int64_t)(next_random(s) % (uint64_t)(hi - lo)); }
-
 static int fail(const char *what)
 {
     fprintf(stderr, "bench_clock: %s: %s\n", what, itsm_error_last());
     return 1;
-}
-
-static itsm_calendar *desk(void)
-{
-    itsm_calendar_spec *s = NULL;
-    itsm_calendar *cal = NULL;
-    if (itsm_calendar_spec_new(&s, "desk", "Asia/Tokyo", NULL) != ITSM_OK)
-        return NULL;
-    int bad = add_desk_hours(s);
-    if (!bad && itsm_calendar_compile(&cal, s) != ITSM_OK)
-        cal = NULL;
-    itsm_calendar_spec_free(s);
-    return cal;
-}
-
-typedef struct events {
-    int64_t *offsets;
-    itsm_instant *t;
-    int32_t *code;
-    size_t n_records, n_events;
-} events;
-
-static void push(events *e, itsm_instant t, int32_t code)
-{
-    e->t[e->n_events] = t;
-    e->code[e->n_events] = code;
-    e->n_events++;
-}
-
-/* Incident r of n, opened at any hour of 2024-2025 in the order of their numbers (as a
- * ticket system numbers them), with random gaps. */
-static void incident(events *e, uint64_t *s, size_t r, size_t n)
-{
-    const int64_t first = 1704034800, span = 1767193200 - 1704034800; /* 2024-01-01 .. 2025-12-31, JST */
-    int64_t slot = span / (int64_t)n;
-    itsm_instant t = first + (int64_t)r * slot + uniform(s, 0, slot > 1 ? slot : 1);
-    push(e, t, ITSM_INCIDENT_NEW);
-    t += uniform(s, 60, 6 * 3600);
-    push(e, t, ITSM_INCIDENT_ACTIVE);
-    if (next_random(s) % 10 < 6) {
-        t += uniform(s, 600, 8 * 3600);
-        push(e, t, ITSM_INCIDENT_ON_HOLD);
-        t += uniform(s, 3600, 3 * 86400);
-        push(e, t, ITSM_INCIDENT_ACTIVE);
-    }
-    t += uniform(s, 600, 2 * 86400);
-    push(e, t, ITSM_INCIDENT_RESOLVED);
-    if (next_random(s) % 20 == 0) {
-        t += uniform(s, 3600, 86400);
-        push(e, t, ITSM_INCIDENT_ACTIVE);
-        t += uniform(s, 600, 86400);
-        push(e, t, ITSM_INCIDENT_RESOLVED);
-    }
-    t += uniform(s, 86400, 3 * 86400);
-    push(e, t, ITSM_INCIDENT_CLOSED);
-}
-
-static int generate(events *e, size_t n)
-{
-    e->offsets = malloc((n + 1) * sizeof *e->offsets);
-    e->t = malloc(n * 8 * sizeof *e->t);
-    e->code = malloc(n * 8 * sizeof *e->code);
-    if (e->offsets == NULL || e->t == NULL || e->code == NULL)
-        return 1;
-    uint64_t s = 0x2545F4914F6CDD1Du;
-    e->n_records = n;
-    e->n_events = 0;
-    for (size_t r = 0; r < n; r++) {
-        e->offsets[r] = (int64_t)e->n_events;
-        incident(e, &s, r, n);
-    }
-    e->offsets[n] = (int64_t)e->n_events;
-    return 0;
 }
 
 static itsm_clock_definition *metric(const itsm_calendar *cal, int resolution)
@@ -133,7 +58,7 @@ typedef struct out {
     uint8_t *breached;
 } out;
 
-static int run_batch(double *seconds, const itsm_clock_definition *const defs[2], const events *e, out *o,
+static int run_batch(double *seconds, const itsm_clock_definition *const defs[2], const bench_events *e, out *o,
                      int all_columns, itsm_instant as_of)
 {
     double t0 = now();
@@ -157,7 +82,7 @@ static int run_batch(double *seconds, const itsm_clock_definition *const defs[2]
 }
 
 static int run_scalar(double *seconds, size_t *breaches, const itsm_clock_definition *const defs[2],
-                      const events *e, itsm_instant as_of)
+                      const bench_events *e, itsm_instant as_of)
 {
     double t0 = now();
     *breaches = 0;
@@ -181,11 +106,11 @@ static void row(const char *what, size_t n, double seconds)
 int main(int argc, char **argv)
 {
     size_t n = argc > 1 ? (size_t)strtoull(argv[1], NULL, 10) : 1000000;
-    itsm_calendar *cal = desk();
+    itsm_calendar *cal = bench_desk();
     if (cal == NULL || n == 0)
         return fail("calendar");
-    events e;
-    if (generate(&e, n) != 0)
+    bench_events e;
+    if (bench_generate(&e, n) != 0)
         return fail("memory");
     const itsm_clock_definition *defs[2] = {metric(cal, 0), metric(cal, 1)};
     out o = {malloc(n * 4), malloc(n * 8), malloc(n * 8), malloc(n * 8), malloc(n * 8), malloc(n * 32),

@@ -12,10 +12,17 @@
  *     5.2 (desk: Mon-Fri 9:00-18:00, Sat 9:00-12:00 and 13:00-17:00, closed on Japanese
  *     national holidays and Dec 29 - Jan 3) and on a vendor's 24x7 calendar with its own
  *     holidays, for the longest outages, and how many outages were restored by the end
- *     of the next business day.
+ *     of the next business day;
+ *   - then a monthly SLA report (itsm/report.h) for every month of 2025 over GitHub's
+ *     status history (examples/data/github-downtime-2025.csv, made from data/ by
+ *     scripts/make_demo_data.py) against examples/data/agreement-github-status.json:
+ *     availability of major and critical outages with scheduled maintenance excluded
+ *     (plus MTBF and MTRS), the 90th percentile of restoration times, and the number of
+ *     incidents, printed as Markdown.
  * usage: itsm_demo [CSV] [DESK_ZONE]   (defaults: the shipped sample, Asia/Tokyo) */
 #include <itsm.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,6 +312,109 @@ static int report_deadlines(const outage *o, size_t n, const itsm_calendar *desk
     return 0;
 }
 
+/* ---- the monthly SLA report ------------------------------------------------------------------ */
+
+/* The dataset of the report: every window as an outage (scheduled maintenance planned and
+ * notified; major and critical count fully, minor and no-impact ones with weight 0),
+ * "incident" events for every non-maintenance window, and "failure" / "restored" events
+ * of the major and critical ones for the restoration item. */
+static int fill_dataset(itsm_dataset *ds, const outage *o, size_t n)
+{
+    static itsm_instant start[MAX_OUTAGES], end[MAX_OUTAGES], incident[MAX_OUTAGES];
+    static uint8_t flags[MAX_OUTAGES];
+    static int64_t share[MAX_OUTAGES], record[MAX_OUTAGES];
+    static itsm_instant fail_at[MAX_OUTAGES], restored_at[MAX_OUTAGES];
+    static const char *ids[MAX_OUTAGES];
+    size_t k = 0, f = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool maintenance = strcmp(o[i].impact, "maintenance") == 0;
+        bool full = strcmp(o[i].impact, "major") == 0 || strcmp(o[i].impact, "critical") == 0;
+        start[i] = o[i].start;
+        end[i] = o[i].end;
+        ids[i] = o[i].id;
+        flags[i] = maintenance ? ITSM_OUTAGE_PLANNED | ITSM_OUTAGE_NOTIFIED : 0;
+        share[i] = maintenance || full ? ITSM_PPB : 0;
+        if (!maintenance)
+            incident[k++] = o[i].start;
+        if (full) {
+            record[f] = (int64_t)i;
+            fail_at[f] = o[i].start;
+            restored_at[f++] = o[i].end;
+        }
+    }
+    itsm_outages outages = ITSM_OUTAGES_INIT;
+    outages.n = n;
+    outages.start = start;
+    outages.end = end;
+    outages.flags = flags;
+    outages.share = share;
+    if (itsm_dataset_add_outages(ds, &outages, ids) != ITSM_OK ||
+        itsm_dataset_add_events(ds, "incident", NULL, incident, k) != ITSM_OK ||
+        itsm_dataset_add_events(ds, "failure", record, fail_at, f) != ITSM_OK ||
+        itsm_dataset_add_events(ds, "restored", record, restored_at, f) != ITSM_OK)
+        return fail("dataset");
+    return 0;
+}
+
+static int evaluate_year(const itsm_agreement *a, const itsm_calendar_set *cals, const itsm_dataset *ds, int year)
+{
+    itsm_report *reports[12] = {NULL};
+    itsm_report_options opt = ITSM_REPORT_OPTIONS_INIT;
+    opt.max_breaches = 3;
+    int rc = 0;
+    for (int m = 0; m < 12 && rc == 0; m++) {
+        itsm_period p;
+        if (itsm_period_month(&p, year, m + 1, NULL) != ITSM_OK ||
+            itsm_report_evaluate(&reports[m], a, cals, ds, &p, &opt) != ITSM_OK)
+            rc = fail("report");
+    }
+    char *md = NULL;
+    if (rc == 0 && itsm_report_to_markdown(&md, (const itsm_report *const *)reports, 12) != ITSM_OK)
+        rc = fail("markdown");
+    if (md != NULL)
+        fputs(md, stdout);
+    itsm_free(md);
+    for (int m = 0; m < 12; m++)
+        itsm_report_free(reports[m]);
+    return rc;
+}
+
+static int sla_report(void)
+{
+    static outage o[MAX_OUTAGES];
+    size_t n = 0, len = 0;
+    if (read_outages(ITSM_DEMO_REPORT_DATA, o, &n) != 0)
+        return 1;
+    char *text = read_text(ITSM_DEMO_AGREEMENT, &len);
+    itsm_agreement *a = NULL;
+    itsm_calendar *always = NULL;
+    itsm_calendar_set *cals = NULL;
+    itsm_dataset *ds = NULL;
+    int rc = 1;
+    if (text == NULL || itsm_agreement_from_json(&a, text, len) != ITSM_OK) {
+        fail(ITSM_DEMO_AGREEMENT);
+        goto done;
+    }
+    if (load_calendar(&always, ITSM_DEMO_CALENDAR_24X7) != 0)
+        goto done;
+    if (itsm_calendar_set_new(&cals) != ITSM_OK || itsm_calendar_set_add(cals, "24x7", always) != ITSM_OK ||
+        itsm_dataset_new(&ds) != ITSM_OK) {
+        fail("setup");
+        goto done;
+    }
+    printf("\n# Monthly SLA report: %s\n\n%zu downtime windows from %s\n\n", itsm_agreement_id(a), n,
+           ITSM_DEMO_REPORT_DATA);
+    if (fill_dataset(ds, o, n) == 0 && evaluate_year(a, cals, ds, 2025) == 0)
+        rc = 0;
+done:
+    itsm_dataset_free(ds);
+    itsm_calendar_set_free(cals);
+    itsm_calendar_free(always);
+    itsm_agreement_free(a);
+    free(text);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : ITSM_DEMO_DATA;
@@ -342,7 +452,8 @@ int main(int argc, char **argv)
     }
     report_by_impact(outages, n);
     if (report_desk_hours(outages, n, desk) != 0 || report_longest(outages, n, zones) != 0 ||
-        report_transitions(zones, first.year) != 0 || report_deadlines(outages, n, desk_cal, vendor_cal) != 0)
+        report_transitions(zones, first.year) != 0 || report_deadlines(outages, n, desk_cal, vendor_cal) != 0 ||
+        sla_report() != 0)
         goto done;
     rc = 0;
 done:

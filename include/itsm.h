@@ -21,6 +21,7 @@
 #include "itsm/clock.h"
 #include "itsm/sla.h"
 #include "itsm/metrics.h"
+#include "itsm/report.h"
 #include "itsm/kpi.h"
 #include "itsm/timeseries.h"
 #include "itsm/maturity.h"

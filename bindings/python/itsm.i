@@ -155,6 +155,7 @@ struct itsm_calendar {};
 %include "itsm_clock.i"
 %include "itsm_sla.i"
 %include "itsm_metrics.i"
+%include "itsm_report.i"
 %include "itsm_kpi.i"
 %include "itsm_timeseries.i"
 %include "itsm_maturity.i"

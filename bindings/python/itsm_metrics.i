@@ -50,7 +50,7 @@
 %ignore itsm_events_largest_gap;
 %ignore itsm_rpo_achieved;
 %ignore itsm_elapsed_many;
-%ignore itsm_deadlines_check;
+%ignore itsm_deliveries_check;
 
 %{
 /* `obj` as a C-contiguous buffer of 8-byte int64 or 1-byte uint8/bool items. */
@@ -564,13 +564,13 @@ static itsm_status itsmpy_elapsed_many(int64_t *out_a, size_t n_out_a, const its
     return itsm_elapsed_many(out_a, calendar, a, b, n_a);
 }
 
-static itsm_status itsmpy_deadlines_check(itsm_rate *out, uint8_t *out_m, size_t n_out_m, const int64_t *a,
+static itsm_status itsmpy_deliveries_check(itsm_rate *out, uint8_t *out_m, size_t n_out_m, const int64_t *a,
                                           size_t n_a, const uint8_t *m1, size_t n_m1, const int64_t *b, size_t n_b,
                                           itsm_instant as_of)
 {
     if (n_a != n_b || !itsmpy_same(n_a, n_m1, m1) || !itsmpy_same(n_a, n_out_m, out_m))
         return ITSMPY_LENGTHS_DIFFER;
-    return itsm_deadlines_check(out_m, out, a, m1, b, n_a, as_of);
+    return itsm_deliveries_check(out_m, out, a, m1, b, n_a, as_of);
 }
 %}
 
@@ -629,6 +629,6 @@ itsm_status itsmpy_rpo_achieved(int64_t *out_a, size_t n_out_a, uint8_t *out_m, 
 %rename(elapsed_many) itsmpy_elapsed_many;
 itsm_status itsmpy_elapsed_many(int64_t *out_a, size_t n_out_a, const itsm_calendar *calendar, const int64_t *a,
                                 size_t n_a, const int64_t *b, size_t n_b);
-%rename(deadlines_check) itsmpy_deadlines_check;
-itsm_status itsmpy_deadlines_check(itsm_rate *out, uint8_t *out_m, size_t n_out_m, const int64_t *a, size_t n_a,
+%rename(deliveries_check) itsmpy_deliveries_check;
+itsm_status itsmpy_deliveries_check(itsm_rate *out, uint8_t *out_m, size_t n_out_m, const int64_t *a, size_t n_a,
                                    const uint8_t *m1, size_t n_m1, const int64_t *b, size_t n_b, itsm_instant as_of);

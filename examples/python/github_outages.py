@@ -15,20 +15,27 @@ degraded, not that all of GitHub was down.
 - Every other window (minor, major, critical) counts fully; overlapping windows count
   once; windows touching or overlapping form one failure.
 - Minimum counted outage: 5 minutes (a shorter episode is not a failure).
+- examples/data/agreement-github-availability.json states these rules as one SLA item
+  (availability, "exclude_planned", "min_outage": 300) with illustrative levels (95 %
+  agreed). The monthly report evaluates it with itsm.evaluate_periods over the outages
+  in an itsm.Dataset; every month's figures are checked against
+  itsm.availability_from_dataframe.
 
 Run: PYTHONPATH=build/bindings/python /usr/bin/python3 examples/python/github_outages.py [DATA_DIR [OUT_DIR]]
 """
-import datetime
 import os
 
 import pandas as pd
 
 import itsm
-from realdata import arguments, hours, markdown, pct
+from realdata import arguments, calendar_24x7, hours, load_agreement, markdown, month_periods, pct
 
 FILE = os.path.join("github-status-outages", "downtime_windows.csv.gz")
 FIRST, LAST = (2022, 3), (2026, 8)
 MINIMUM_OUTAGE = 300
+
+
+PLANNED, NOTIFIED, EXCLUSION_OTHER = 1, 2, 3  # ITSM_OUTAGE_PLANNED / _NOTIFIED, ITSM_EXCLUSION_OTHER
 
 
 def read(data_dir):
@@ -38,23 +45,36 @@ def read(data_dir):
     return df
 
 
-def months():
-    """[start, end) of each UTC month from FIRST to LAST."""
-    y, m = FIRST
-    while (y, m) <= LAST:
-        start = datetime.datetime(y, m, 1, tzinfo=datetime.timezone.utc)
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        yield start, datetime.datetime(y, m, 1, tzinfo=datetime.timezone.utc)
+def monthly_reports(df, agreement, periods):
+    """The agreement evaluated over each period, from the outage windows."""
+    ds = itsm.Dataset().add_outages(df["downtime_start"], df["downtime_end"],
+                                    flags=df["planned"] * PLANNED + df["notified"] * NOTIFIED,
+                                    exclusion=(df["exclusion"] == "other") * EXCLUSION_OTHER)
+    return itsm.evaluate_periods(agreement, ds, periods, calendars={"24x7": calendar_24x7()})
 
 
-def month_row(df, start, end):
-    a = itsm.availability_from_dataframe(
-        df, start, end, columns={"start": "downtime_start", "end": "downtime_end"}, minimum_outage=MINIMUM_OUTAGE)
-    r = a.reliability()
-    mtbf = "-" if r.mtbf.ratio is None else hours(r.mtbf.ratio)
-    mtrs = "-" if r.mtrs.ratio is None else hours(r.mtrs.ratio)
-    return a, [start.strftime("%Y-%m"), f"{100 * a.availability.ratio:.3f} %", hours(a.downtime_seconds),
-               hours(a.maintenance_seconds), a.failures, mtbf, mtrs]
+def direct(df, period):
+    """Availability and reliability of the period by itsm.availability_from_dataframe."""
+    a = itsm.availability_from_dataframe(df, period.start_datetime, period.end_datetime, minimum_outage=MINIMUM_OUTAGE,
+                                         columns={"start": "downtime_start", "end": "downtime_end"})
+    return a, a.reliability()
+
+
+def checked_row(report, period, df):
+    """The month's table row from the report's availability item, after checking its
+    figures against the direct computation."""
+    it = report.item("availability")
+    a, r = direct(df, period)
+    assert (it["numerator"], it["denominator"], it["records"]) == (
+        a.availability.numerator, a.availability.denominator, a.failures), (report.period[0], it, a)
+    for key, rate in (("mtbf_seconds", r.mtbf), ("mtrs_seconds", r.mtrs)):
+        assert (it[key] is None) == (rate.ratio is None) and (it[key] is None or abs(it[key] - rate.ratio) < 1e-6)
+    mtbf = "-" if it["mtbf_seconds"] is None else hours(it["mtbf_seconds"])
+    mtrs = "-" if it["mtrs_seconds"] is None else hours(it["mtrs_seconds"])
+    achieved = "-" if it["achieved_level"] is None else f"L{it['achieved_level']}"
+    verdict = it["verdict"] + (f", credit {it['credit_percent']:g} %" if it["credit_percent"] else "")
+    return [report.period[0], f"{it['value']:.3f} %", hours(it["denominator"] - it["numerator"]), hours(a.maintenance_seconds),
+            it["records"], mtbf, mtrs, achieved, verdict]
 
 
 def main():
@@ -62,18 +82,23 @@ def main():
     df = read(data_dir)
     print(f"GitHub status history: {len(df)} windows; " +
           ", ".join(f"{k} {v}" for k, v in df["impact"].value_counts().sort_index().items()))
-    rows, total = [], None
-    for start, end in months():
-        a, row = month_row(df, start, end)
-        rows.append(row)
-        whole = itsm.Rate(a.agreed_seconds - a.downtime_seconds, a.agreed_seconds)
-        total = whole if total is None else total + whole
-    print(f"\n## Monthly availability (24x7, maintenance excluded, minimum outage {MINIMUM_OUTAGE // 60} min)\n")
-    print(markdown(rows, ["month", "availability", "downtime", "maintenance", "failures", "MTBF", "MTRS"]))
-    print(f"\n{FIRST[0]}-{FIRST[1]:02d} .. {LAST[0]}-{LAST[1]:02d}: availability {pct(total)} "
-          f"({100 * total.ratio:.4f} %) by volume over {len(rows)} months")
+    periods = month_periods(FIRST, LAST)
+    reports = monthly_reports(df, load_agreement("agreement-github-availability.json"), periods)
+    rows = [checked_row(r, p, df) for r, p in zip(reports, periods)]
+    total = itsm.Rate(sum(r.item("availability")["numerator"] for r in reports),
+                      sum(r.item("availability")["denominator"] for r in reports))
+    table = markdown(rows, ["month", "availability", "downtime", "maintenance", "failures", "MTBF", "MTRS", "achieved",
+                            "verdict"])
+    print(f"\n## Monthly SLA report (agreement-github-availability.json: 24x7, maintenance excluded, "
+          f"minimum outage {MINIMUM_OUTAGE // 60} min)\n")
+    print(table)
+    july = next(r for r in reports if r.period[0] == "2024-07")
+    print(f"\nEvery month's figures equal itsm.availability_from_dataframe. The report of {july.period[0]}:\n")
+    print(july.to_markdown())
     with open(os.path.join(out_dir, "github-availability.md"), "w", encoding="utf-8") as f:
-        f.write(markdown(rows, ["month", "availability", "downtime", "maintenance", "failures", "MTBF", "MTRS"]) + "\n")
+        f.write(itsm.reports_to_markdown(reports))
+    print(f"{FIRST[0]}-{FIRST[1]:02d} .. {LAST[0]}-{LAST[1]:02d}: availability {pct(total)} "
+          f"({100 * total.ratio:.4f} %) by volume over {len(rows)} months")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Helpers shared by the real-data examples (uci_servicenow.py, bpic2013_volvo.py,
-github_outages.py): the command line, a 24x7 calendar and Markdown tables.
+github_outages.py): the command line, a 24x7 calendar, Markdown tables, the months of a
+period report and the cross-checks of report figures against direct clock results.
 
 Each example takes the repository's data directory and an output directory:
 
@@ -11,6 +12,7 @@ else.
 """
 import argparse
 import os
+import json
 import tempfile
 
 import itsm
@@ -55,3 +57,70 @@ def pct(rate):
 
 def hours(seconds):
     return f"{seconds / 3600:.1f} h"
+
+
+def load_agreement(name):
+    """An agreement of examples/data; asserts that it lints clean."""
+    with open(os.path.join(EXAMPLES_DATA, name), encoding="utf-8") as f:
+        agreement = itsm.Agreement(f.read())
+    assert agreement.lint() == [], agreement.lint()
+    return agreement
+
+
+def item_levels(agreement):
+    """{item id: (its selected priority, its agreed threshold)} of the agreement's SLA items."""
+    items = json.loads(agreement.to_json())["sla_items"]
+    return {it["id"]: (it["selector"]["priorities"][0], it["levels"][it["level"]]["value"]) for it in items}
+
+
+def month_periods(first, last):
+    """itsm.Period.month of each UTC month from ``first`` to ``last`` ((year, month) pairs)."""
+    (y, m), out = first, []
+    while (y, m) <= last:
+        out.append(itsm.Period.month(y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def last_per_record(events, record, column):
+    """Each event row's record's last value of ``column`` (a record's key is its last row's)."""
+    return events.groupby(record, sort=False)[column].transform("last")
+
+
+def counted(clocks):
+    """The records a report counts (docs/reports.md): stopped clocks in the month of their
+    stop, open clocks already over their target in the month they crossed it; cancelled,
+    never started and open clocks within target are left out. Columns month, met, elapsed."""
+    stopped = clocks["state"].isin(["met", "breached"])
+    late = clocks["state"].isin(["running", "paused"]) & clocks["breached"]
+    place = clocks["stop"].where(stopped, clocks["deadline"])
+    frame = clocks.assign(month=place.dt.strftime("%Y-%m"), met=clocks["state"] == "met",
+                          elapsed=clocks["elapsed_business"])
+    return frame.loc[stopped | late, ["month", "met", "elapsed"]]
+
+
+def check_share(report, item_id, rows):
+    """The report's share within target of ``item_id`` is the direct count of ``rows``
+    (the counted clocks of the report's month)."""
+    it = report.item(item_id)
+    direct = (int(rows["met"].sum()), len(rows))
+    assert (it["numerator"], it["denominator"]) == direct, (report.period[0], item_id, it["numerator"], it["denominator"], direct)
+
+
+def measured(it):
+    """The Measured cell of an item: value, share or percentile, and the verdict."""
+    if it["value"] is None:
+        return it["verdict"].replace("_", " ")
+    unit = "%" if it["unit"] == "percent" else f" {it['unit']}"
+    if it["metric"] == "availability":
+        return f"{it['value']:.3f}{unit} {it['verdict']}"
+    if it["unit"] == "percent":
+        return f"{it['value']:.1f}{unit} ({it['numerator']}/{it['denominator']}) {it['verdict']}"
+    return f"{it['value']:.1f}{unit} (n={it['records']}) {it['verdict']}"
+
+
+def summary(reports, item_ids=None):
+    """One Markdown row per report (period): the measured value and verdict of each item."""
+    item_ids = item_ids or [it["id"] for it in reports[0].items]
+    rows = [[r.period[0], *(measured(r.item(i)) for i in item_ids)] for r in reports]
+    return markdown(rows, ["month", *item_ids])

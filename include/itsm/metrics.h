@@ -478,12 +478,12 @@ ITSM_API itsm_status itsm_elapsed_many(int64_t *out, const itsm_calendar *cal, c
                                        const itsm_instant *to, size_t n);
 
 /** The state of a report against its deadline. Values never change. */
-typedef enum itsm_deadline_state {
-    ITSM_DEADLINE_MET = 0,     /**< "met": delivered at or before the deadline */
-    ITSM_DEADLINE_LATE = 1,    /**< "late": delivered after the deadline */
-    ITSM_DEADLINE_MISSED = 2,  /**< "missed": not delivered and as_of is past the deadline */
-    ITSM_DEADLINE_PENDING = 3  /**< "pending": not delivered, deadline not yet passed */
-} itsm_deadline_state;
+typedef enum itsm_delivery_state {
+    ITSM_DELIVERY_MET = 0,     /**< "met": delivered at or before the deadline */
+    ITSM_DELIVERY_LATE = 1,    /**< "late": delivered after the deadline */
+    ITSM_DELIVERY_MISSED = 2,  /**< "missed": not delivered and as_of is past the deadline */
+    ITSM_DELIVERY_PENDING = 3  /**< "pending": not delivered, deadline not yet passed */
+} itsm_delivery_state;
 
 /**
  * Report deadlines: state per report (`out_state` may be NULL) and met / (met + late +
@@ -491,12 +491,12 @@ typedef enum itsm_deadline_state {
  * delivered) says which reports were delivered, at delivered[i]. The deadline instants
  * come from the calendar's deadline words (e.g. itsm_calendar_nth_business_day()).
  */
-ITSM_API itsm_status itsm_deadlines_check(uint8_t *out_state, itsm_rate *out_met, const itsm_instant *delivered,
+ITSM_API itsm_status itsm_deliveries_check(uint8_t *out_state, itsm_rate *out_met, const itsm_instant *delivered,
                                           const uint8_t *delivered_mask, const itsm_instant *deadline, size_t n,
                                           itsm_instant as_of);
 
 /** Stable name of a deadline state ("late"). Static text. */
-ITSM_API itsm_status itsm_deadline_state_name(const char **out, itsm_deadline_state value);
+ITSM_API itsm_status itsm_delivery_state_name(const char **out, itsm_delivery_state value);
 
 /* ==== ordinal capabilities and service hours =========================================== */
 

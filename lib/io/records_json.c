@@ -9,6 +9,7 @@
 #include "io/jsonl.h"
 #include "itsm/records.h"
 #include "model/agreement_internal.h"
+#include "model/records_internal.h"
 
 #define ITSM__RECORD_SCHEMA 1
 
@@ -77,11 +78,6 @@ static const char *const type_names[] = {"call",   "outage", "backup_run", "moni
                                          "change", "effort", "report_delivery", NULL};
 static const itsm__dspec *const type_specs[] = {&call_spec,   &outage_spec, &backup_spec, &check_spec,
                                           &change_spec, &effort_spec, &report_spec};
-
-struct itsm_record {
-    itsm_record_type type;
-    itsm__anode root; /* an object without "itsm_schema" and "type" */
-};
 
 /* A record from a parsed document (`doc`, with "itsm_schema") or a set element (without). */
 static int read_record(itsm_record **out, const json_t *obj, bool document, const itsm__jpath *p)

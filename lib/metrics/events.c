@@ -204,7 +204,7 @@ itsm_status itsm_elapsed_many(int64_t *out, const itsm_calendar *cal, const itsm
     return rc;
 }
 
-itsm_status itsm_deadlines_check(uint8_t *out_state, itsm_rate *out_met, const itsm_instant *delivered,
+itsm_status itsm_deliveries_check(uint8_t *out_state, itsm_rate *out_met, const itsm_instant *delivered,
                                  const uint8_t *delivered_mask, const itsm_instant *deadline, size_t n,
                                  itsm_instant as_of)
 {
@@ -222,13 +222,13 @@ itsm_status itsm_deadlines_check(uint8_t *out_state, itsm_rate *out_met, const i
         return rc;
     int64_t met = 0, judged = 0;
     for (size_t i = 0; i < n; i++) {
-        itsm_deadline_state s;
+        itsm_delivery_state s;
         if (itsm__included(delivered_mask, i))
-            s = delivered[i] <= deadline[i] ? ITSM_DEADLINE_MET : ITSM_DEADLINE_LATE;
+            s = delivered[i] <= deadline[i] ? ITSM_DELIVERY_MET : ITSM_DELIVERY_LATE;
         else
-            s = as_of > deadline[i] ? ITSM_DEADLINE_MISSED : ITSM_DEADLINE_PENDING;
-        met += s == ITSM_DEADLINE_MET;
-        judged += s != ITSM_DEADLINE_PENDING;
+            s = as_of > deadline[i] ? ITSM_DELIVERY_MISSED : ITSM_DELIVERY_PENDING;
+        met += s == ITSM_DELIVERY_MET;
+        judged += s != ITSM_DELIVERY_PENDING;
         if (out_state != NULL)
             out_state[i] = (uint8_t)s;
     }

@@ -54,7 +54,7 @@ extern const itsm__names itsm__exclusion_names;
 extern const itsm__names itsm__partial_names;
 extern const itsm__names itsm__probe_names;
 extern const itsm__names itsm__gap_edge_names;
-extern const itsm__names itsm__deadline_names;
+extern const itsm__names itsm__delivery_names;
 
 /* ---- sorting ------------------------------------------------------------------------------ */
 

@@ -21,7 +21,7 @@ static const char *const exclusion_words[] = {"none", "force_majeure", "customer
 static const char *const partial_words[] = {"full", "weighted", "critical_only"};
 static const char *const probe_words[] = {"detected", "outward"};
 static const char *const gap_edge_words[] = {"period_edges", "inner", "neighbours"};
-static const char *const deadline_words[] = {"met", "late", "missed", "pending"};
+static const char *const delivery_words[] = {"met", "late", "missed", "pending"};
 
 #define ITSM__NAMES(what, words) {what, words, (int)(sizeof words / sizeof words[0])}
 const itsm__names itsm__call_rate_names = ITSM__NAMES("call rate kind", call_rate_words);
@@ -29,7 +29,7 @@ const itsm__names itsm__exclusion_names = ITSM__NAMES("outage exclusion", exclus
 const itsm__names itsm__partial_names = ITSM__NAMES("partial-outage policy", partial_words);
 const itsm__names itsm__probe_names = ITSM__NAMES("probe rounding", probe_words);
 const itsm__names itsm__gap_edge_names = ITSM__NAMES("gap edge rule", gap_edge_words);
-const itsm__names itsm__deadline_names = ITSM__NAMES("deadline state", deadline_words);
+const itsm__names itsm__delivery_names = ITSM__NAMES("delivery state", delivery_words);
 
 itsm_status itsm_call_rate_name(const char **out, itsm_call_rate_kind kind)
 {
@@ -106,7 +106,7 @@ itsm_status itsm_gap_edges_from_name(itsm_gap_edges *out, const char *name)
     return rc;
 }
 
-itsm_status itsm_deadline_state_name(const char **out, itsm_deadline_state value)
+itsm_status itsm_delivery_state_name(const char **out, itsm_delivery_state value)
 {
-    return itsm__name_of(out, &itsm__deadline_names, (int)value, __func__);
+    return itsm__name_of(out, &itsm__delivery_names, (int)value, __func__);
 }

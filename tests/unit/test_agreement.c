@@ -157,8 +157,9 @@ static void test_errors_name_their_path(void **state)
 static void test_examples_lint_clean(void **state)
 {
     (void)state;
-    const char *names[] = {"agreement-server-operation.json", "agreement-saas.json", "agreement-uci.json"};
-    for (size_t i = 0; i < 3; i++) {
+    const char *names[] = {"agreement-server-operation.json", "agreement-saas.json", "agreement-uci.json",
+                           "agreement-bpic2013.json", "agreement-github-availability.json"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char *doc = read_example(names[i]);
         itsm_agreement *a = load(doc);
         itsm_finding *f = NULL;

@@ -221,17 +221,17 @@ static void test_deadlines(void **state)
     const uint8_t mask[5] = {1, 1, 1, 0, 0};
     uint8_t st[5];
     itsm_rate met;
-    assert_itsm_ok(itsm_deadlines_check(st, &met, delivered, mask, deadline, 5, 2000));
+    assert_itsm_ok(itsm_deliveries_check(st, &met, delivered, mask, deadline, 5, 2000));
     /* met, met (at the deadline), late, missed, pending: 2 met of 4 judged. */
-    const uint8_t want[5] = {ITSM_DEADLINE_MET, ITSM_DEADLINE_MET, ITSM_DEADLINE_LATE, ITSM_DEADLINE_MISSED,
-                             ITSM_DEADLINE_PENDING};
+    const uint8_t want[5] = {ITSM_DELIVERY_MET, ITSM_DELIVERY_MET, ITSM_DELIVERY_LATE, ITSM_DELIVERY_MISSED,
+                             ITSM_DELIVERY_PENDING};
     assert_memory_equal(st, want, sizeof st);
     assert_int_equal(met.numerator, 2);
     assert_int_equal(met.denominator, 4);
     /* As of the deadline itself, the undelivered report is pending, not missed. */
-    assert_itsm_ok(itsm_deadlines_check(NULL, &met, delivered, mask, deadline, 5, 1000));
+    assert_itsm_ok(itsm_deliveries_check(NULL, &met, delivered, mask, deadline, 5, 1000));
     assert_int_equal(met.denominator, 3);
-    assert_itsm_ok(itsm_deadlines_check(NULL, &met, NULL, NULL, NULL, 0, 1000));
+    assert_itsm_ok(itsm_deliveries_check(NULL, &met, NULL, NULL, NULL, 0, 1000));
     assert_int_equal(met.has_data, 0);
 
     /* The monthly report of June 2024, due within 10 business days from the start of July
@@ -243,22 +243,22 @@ static void test_deadlines(void **state)
     assert_int_equal(due, itsm_test_at("2024-07-12T17:00:00Z"));
     const itsm_instant dl[3] = {due, due, due};
     const itsm_instant dv[3] = {due - 1, due, due + 1};
-    assert_itsm_ok(itsm_deadlines_check(st, &met, dv, NULL, dl, 3, due + 86400));
-    assert_int_equal(st[0], ITSM_DEADLINE_MET);
-    assert_int_equal(st[1], ITSM_DEADLINE_MET);
-    assert_int_equal(st[2], ITSM_DEADLINE_LATE);
+    assert_itsm_ok(itsm_deliveries_check(st, &met, dv, NULL, dl, 3, due + 86400));
+    assert_int_equal(st[0], ITSM_DELIVERY_MET);
+    assert_int_equal(st[1], ITSM_DELIVERY_MET);
+    assert_int_equal(st[2], ITSM_DELIVERY_LATE);
     itsm_calendar_free(cal);
 
     const char *name = NULL;
-    assert_itsm_ok(itsm_deadline_state_name(&name, ITSM_DEADLINE_MISSED));
+    assert_itsm_ok(itsm_delivery_state_name(&name, ITSM_DELIVERY_MISSED));
     assert_string_equal(name, "missed");
-    assert_itsm_error(itsm_deadline_state_name(&name, (itsm_deadline_state)4), ITSM_EINVAL, "deadline state");
+    assert_itsm_error(itsm_delivery_state_name(&name, (itsm_delivery_state)4), ITSM_EINVAL, "delivery state");
     /* An undelivered report's delivery instant is not read. */
     const itsm_instant junk[1] = {INT64_MIN};
     const uint8_t no[1] = {0};
-    assert_itsm_ok(itsm_deadlines_check(st, &met, junk, no, deadline, 1, 0));
-    assert_itsm_error(itsm_deadlines_check(st, &met, junk, NULL, deadline, 1, 0), ITSM_ERANGE, "delivered[0]");
-    assert_itsm_error(itsm_deadlines_check(st, NULL, delivered, mask, deadline, 5, 0), ITSM_EINVAL, "out_met");
+    assert_itsm_ok(itsm_deliveries_check(st, &met, junk, no, deadline, 1, 0));
+    assert_itsm_error(itsm_deliveries_check(st, &met, junk, NULL, deadline, 1, 0), ITSM_ERANGE, "delivered[0]");
+    assert_itsm_error(itsm_deliveries_check(st, NULL, delivered, mask, deadline, 5, 0), ITSM_EINVAL, "out_met");
 }
 
 /* ---- ordinal ------------------------------------------------------------------------------------- */

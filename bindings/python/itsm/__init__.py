@@ -100,6 +100,7 @@ from . import (
     _metrics,
     _policy,
     _records,
+    _report,
     _sla,
     _timeseries,
     _timezone,
@@ -118,6 +119,7 @@ from ._maturity import *  # noqa: F401,F403
 from ._metrics import *  # noqa: F401,F403
 from ._policy import *  # noqa: F401,F403
 from ._records import *  # noqa: F401,F403
+from ._report import *  # noqa: F401,F403
 from ._sla import *  # noqa: F401,F403
 from ._timeseries import *  # noqa: F401,F403
 from ._timezone import *  # noqa: F401,F403
@@ -139,7 +141,7 @@ INSTANT_MAX = _native.INSTANT_MAX
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
 for _module in (
     _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _clock,
-    _sla, _metrics, _kpi, _timeseries, _maturity, _errors, _base
+    _sla, _metrics, _report, _kpi, _timeseries, _maturity, _errors, _base
 ):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.

@@ -66,6 +66,12 @@ class Agreement(ImmutableDocument):
         """Number of SLA items."""
         return _native.agreement_sla_count(self._handle)
 
+    def evaluate(self, records, period, **kwargs):
+        """Evaluate every SLA item over ``period``: see :func:`itsm.evaluate`."""
+        from ._report import evaluate
+
+        return evaluate(self, records, period, **kwargs)
+
     def lint(self):
         """The findings of :func:`lint` for this agreement."""
         return _findings(_native.agreement_lint(self._handle))

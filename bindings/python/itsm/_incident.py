@@ -21,6 +21,8 @@ __all__ = [
     "incidents_from_json",
     "incidents_to_json",
     "incidents_from_dataframe",
+    "severity_max_declared",
+    "priority_of",
 ]
 
 
@@ -285,6 +287,26 @@ for _key, _field in _TEXT_FIELDS.items():
 for _key, _field in _LEVEL_FIELDS.items():
     setattr(Incident, _key, _level_property(_key, _field))
 del _key, _field
+
+
+def severity_max_declared(declarations):
+    """The severity of Case 9-11 from declarations alone: the largest of each declarer's
+    latest declaration. ``declarations`` are :class:`SeverityDeclaration` values or
+    ``(at, level, by)`` tuples (``at`` an instant, ``level`` "0".."3" or a
+    :class:`SeverityLevel`); the result is a :class:`SeverityLevel`, or None without any.
+    The rule is the C library's (``itsm_incident_severity``)."""
+    holder = Incident("severity")
+    for at, level, by in sorted(declarations, key=lambda d: to_instant(d[0], "at")):
+        holder.declare_severity(at, level, by)
+    return holder.severity
+
+
+def priority_of(matrix, impact, urgency):
+    """The priority of (impact, urgency) in ``matrix`` (a :class:`PriorityMatrix` or its
+    rows, row i-1 for impact i)."""
+    if not isinstance(matrix, PriorityMatrix):
+        matrix = PriorityMatrix(matrix)
+    return matrix.lookup(impact, urgency)
 
 
 def read_incidents_jsonl(path):

@@ -64,8 +64,8 @@ __all__ = [
     "largest_gap",
     "rpo_achieved",
     "elapsed",
-    "DeadlineState",
-    "deadlines",
+    "DeliveryState",
+    "deliveries",
     "OrdinalResult",
     "ordinal_compare",
     "Coverage",
@@ -775,19 +775,19 @@ def elapsed(start, end, calendar=None):
     return out
 
 
-class DeadlineState(_Named):
+class DeliveryState(_Named):
     """A report against its deadline: met, late, missed, pending."""
 
-    MET = _native.DEADLINE_MET
-    LATE = _native.DEADLINE_LATE
-    MISSED = _native.DEADLINE_MISSED
-    PENDING = _native.DEADLINE_PENDING
+    MET = _native.DELIVERY_MET
+    LATE = _native.DELIVERY_LATE
+    MISSED = _native.DELIVERY_MISSED
+    PENDING = _native.DELIVERY_PENDING
 
 
-def deadlines(delivered, deadline, as_of):
+def deliveries(delivered, deadline, as_of):
     """States of reports against their deadlines and met / (met + late + missed) as a
     :class:`Rate`. ``delivered`` may hold NaT (datetime64) or None for a report not yet
-    delivered. Returns ``(states, rate)``: a uint8 array of :class:`DeadlineState`
+    delivered. Returns ``(states, rate)``: a uint8 array of :class:`DeliveryState`
     values and the rate."""
     d = np.asarray(delivered)
     if d.dtype.kind == "O":
@@ -802,7 +802,7 @@ def deadlines(delivered, deadline, as_of):
     dl = _instants(deadline, "deadline")
     _same_length(dl, len(d), "deadline")
     states = np.zeros(len(d), dtype=np.uint8)
-    rate = _native.deadlines_check(states, d, _mask(given, len(d), "delivered"), dl, to_instant(as_of, "as_of"))
+    rate = _native.deliveries_check(states, d, _mask(given, len(d), "delivered"), dl, to_instant(as_of, "as_of"))
     return states, Rate._of(rate)
 
 
@@ -856,5 +856,5 @@ _WORD_OF = {
     PartialPolicy: _native.partial_policy_name,
     ProbeRounding: _native.probe_rounding_name,
     GapEdges: _native.gap_edges_name,
-    DeadlineState: _native.deadline_state_name,
+    DeliveryState: _native.delivery_state_name,
 }

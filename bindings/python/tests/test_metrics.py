@@ -346,11 +346,11 @@ def test_events():
 def test_deadlines():
     due = np.array([1000, 1000, 1000, 1000, 5000])
     delivered = np.array([900, 1000, 1001, "NaT", "NaT"], dtype="datetime64[s]")
-    states, met = itsm.deadlines(delivered, due, 2000)
-    assert [itsm.DeadlineState(s).word for s in states] == ["met", "met", "late", "missed", "pending"]
+    states, met = itsm.deliveries(delivered, due, 2000)
+    assert [itsm.DeliveryState(s).word for s in states] == ["met", "met", "late", "missed", "pending"]
     assert met == itsm.Rate(2, 4)
-    states, met = itsm.deadlines([datetime.datetime(1970, 1, 1, 0, 15, tzinfo=UTC), None], [1000, 1000], 0)
-    assert list(states) == [itsm.DeadlineState.MET, itsm.DeadlineState.PENDING]
+    states, met = itsm.deliveries([datetime.datetime(1970, 1, 1, 0, 15, tzinfo=UTC), None], [1000, 1000], 0)
+    assert list(states) == [itsm.DeliveryState.MET, itsm.DeliveryState.PENDING]
 
 
 def test_ordinal_and_coverage():
