@@ -22,5 +22,8 @@
 #include "itsm/sla.h"
 #include "itsm/metrics.h"
 #include "itsm/report.h"
+#include "itsm/kpi.h"
+#include "itsm/timeseries.h"
+#include "itsm/maturity.h"
 
 #endif /* ITSM_H */

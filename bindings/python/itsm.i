@@ -156,6 +156,9 @@ struct itsm_calendar {};
 %include "itsm_sla.i"
 %include "itsm_metrics.i"
 %include "itsm_report.i"
+%include "itsm_kpi.i"
+%include "itsm_timeseries.i"
+%include "itsm_maturity.i"
 
 /* A macro combining enum values, which SWIG does not evaluate by itself. */
 %constant unsigned int LOCAL_STRICT = (ITSM_GAP_ERROR | ITSM_OVERLAP_ERROR);

@@ -1,9 +1,9 @@
 /* Fuzz target: the document readers of the domain model (agreements, services, parties,
  * configuration items, pending items and their sets, incidents, incident sets, operational
- * records and record sets, priority matrices, SLA items and SLA catalogues, and the JSON
- * Lines streams of incidents and records) on the same bytes. Whatever loads must write
- * canonical text that loads and writes to the same text; an agreement, a service and a
- * party must also lint. */
+ * records and record sets, priority matrices, SLA items and SLA catalogues, maturity models
+ * and assessments of the built-in model, and the JSON Lines streams of incidents and
+ * records) on the same bytes. Whatever loads must write canonical text that loads and
+ * writes to the same text; an agreement, a service and a party must also lint. */
 #include "itsm.h"
 
 #include <stdlib.h>
@@ -282,6 +282,41 @@ static void priority_matrix(const char *text, size_t size)
     itsm_priority_matrix_free(b);
 }
 
+static void maturity_model(const char *text, size_t size)
+{
+    itsm_maturity_model *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    if (itsm_maturity_model_from_json(&a, text, size) != ITSM_OK)
+        return;
+    if (itsm_maturity_model_to_json(&t1, a) != ITSM_OK || itsm_maturity_model_from_json(&b, t1, strlen(t1)) != ITSM_OK ||
+        itsm_maturity_model_to_json(&t2, b) != ITSM_OK || itsm_maturity_item_count(a) != itsm_maturity_item_count(b))
+        abort();
+    same_text(t1, t2);
+    itsm_maturity_model_free(a);
+    itsm_maturity_model_free(b);
+}
+
+static void maturity_assessment(const char *text, size_t size)
+{
+    itsm_maturity_model *m = NULL;
+    itsm_maturity_assessment *a = NULL, *b = NULL;
+    char *t1 = NULL, *t2 = NULL;
+    itsm_maturity_summary s;
+    if (itsm_maturity_model_builtin(&m) != ITSM_OK)
+        abort();
+    if (itsm_maturity_assessment_from_json(&a, m, text, size) == ITSM_OK) {
+        if (itsm_maturity_assessment_to_json(&t1, a) != ITSM_OK ||
+            itsm_maturity_assessment_from_json(&b, m, t1, strlen(t1)) != ITSM_OK ||
+            itsm_maturity_assessment_to_json(&t2, b) != ITSM_OK || itsm_maturity_assessment_overall(&s, a) != ITSM_OK ||
+            s.assessed > s.items)
+            abort();
+        same_text(t1, t2);
+    }
+    itsm_maturity_assessment_free(a);
+    itsm_maturity_assessment_free(b);
+    itsm_maturity_model_free(m);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 65536)
@@ -301,5 +336,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lifecycle_sets(text, size);
     priority_matrix(text, size);
     streams(text, size);
+    maturity_model(text, size);
+    maturity_assessment(text, size);
     return 0;
 }

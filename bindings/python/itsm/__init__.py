@@ -66,6 +66,17 @@ Public API:
   (MTBF/MTRS), :func:`error_budget`, :func:`burn_alerts`, :func:`allowed_downtime`,
   :func:`count_events`, :func:`largest_gap`, :func:`rpo_achieved`, :func:`deadlines`,
   :func:`ordinal_compare`, :func:`service_hours_coverage`;
+* KPIs (``itsm/kpi.h``): the indicators of Reference 9-2 and 9-3 (:class:`Indicator`,
+  :func:`indicator`), help-desk rates (:func:`self_resolution_rate`, :func:`fcr_net`, ...),
+  :func:`online_usage_rate` by category, :func:`mean_by_category`, :func:`effort_by_group`,
+  :func:`incident_summary`, :func:`maintenance_break_even`, :func:`heinrich_ratio`,
+  :func:`function_inventory`; every rate a :class:`Rate` with numerator and denominator;
+* time series (``itsm/timeseries.h``): :func:`resample`, :func:`heatmap`, :func:`trend`
+  (a :class:`Trend` with :meth:`Trend.crossing`), over numpy arrays or pandas objects;
+* maturity (``itsm/maturity.h``): :class:`MaturityModel` (the built-in JIS Q 20000 table)
+  and :class:`Assessment`;
+* :mod:`itsm.plot` (imported on first use; needs matplotlib): heat maps, SLA compliance,
+  KPI trends, maturity radar;
 * :class:`TimeZoneInfo` -- ``(utc_offset, is_dst, abbreviation)``;
 * :class:`Error` and its subclasses, :class:`ErrorCode`;
 * ``__version__`` / :data:`version_info` -- of the loaded C library.
@@ -82,13 +93,16 @@ from . import (
     _errors,
     _holidays,
     _incident,
+    _kpi,
     _lifecycle,
     _maint,
+    _maturity,
     _metrics,
     _policy,
     _records,
     _report,
     _sla,
+    _timeseries,
     _timezone,
 )
 from . import itsm_native as _native
@@ -98,13 +112,16 @@ from ._clock import *  # noqa: F401,F403
 from ._errors import *  # noqa: F401,F403
 from ._holidays import *  # noqa: F401,F403
 from ._incident import *  # noqa: F401,F403
+from ._kpi import *  # noqa: F401,F403
 from ._lifecycle import *  # noqa: F401,F403
 from ._maint import *  # noqa: F401,F403
+from ._maturity import *  # noqa: F401,F403
 from ._metrics import *  # noqa: F401,F403
 from ._policy import *  # noqa: F401,F403
 from ._records import *  # noqa: F401,F403
 from ._report import *  # noqa: F401,F403
 from ._sla import *  # noqa: F401,F403
+from ._timeseries import *  # noqa: F401,F403
 from ._timezone import *  # noqa: F401,F403
 
 #: Version string of the loaded C library (``itsm_version()``), e.g. "0.1.0".
@@ -124,7 +141,7 @@ INSTANT_MAX = _native.INSTANT_MAX
 __all__ = ["__version__", "version_info", "INSTANT_MIN", "INSTANT_MAX"]
 for _module in (
     _timezone, _policy, _calendar, _holidays, _maint, _lifecycle, _agreement, _incident, _records, _clock,
-    _sla, _metrics, _report, _errors, _base
+    _sla, _metrics, _report, _kpi, _timeseries, _maturity, _errors, _base
 ):
     __all__ += _module.__all__
     # Public classes print and pickle as itsm.X, not as the private module they live in.
@@ -133,3 +150,12 @@ for _module in (
         if isinstance(_obj, type):
             _obj.__module__ = __name__
 del _module, _name, _obj
+
+
+def __getattr__(name):
+    # itsm.plot is imported on first use, so that "import itsm" never loads matplotlib.
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

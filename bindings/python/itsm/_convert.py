@@ -221,3 +221,4 @@ def document_text(document, what):
     if isinstance(document, bytearray):
         return bytes(document)
     raise TypeError(f"{what} takes a document as a dict or JSON text (str or bytes), not {type(document).__name__}")
+

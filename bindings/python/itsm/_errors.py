@@ -41,6 +41,7 @@ __all__ = [
     "VersionError",
     "NonexistentTimeError",
     "AmbiguousTimeError",
+    "MissingDependencyError",
 ]
 
 
@@ -155,6 +156,18 @@ class AmbiguousTimeError(Error, ValueError):
     """A local time occurs twice (DST overlap) and the policy says error (ITSM_EAMBIGUOUS)."""
 
     default_code = ErrorCode.EAMBIGUOUS
+
+
+class MissingDependencyError(Error, ImportError):
+    """An optional Python package a feature needs is not installed (matplotlib for
+    :mod:`itsm.plot`). Never raised by the C library; ``code`` is ITSM_ERROR."""
+
+    def __init__(self, message, code=None, name=None):
+        super().__init__(message, code)
+        self.name = name  # the missing module, as ImportError.name
+
+    def __reduce__(self):
+        return (type(self), (self.message, int(self.code), self.name))
 
 
 _CLASS_BY_CODE = {
