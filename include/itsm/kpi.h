@@ -30,10 +30,12 @@
 ITSM_BEGIN_DECL
 
 /**
- * A rate: numerator / denominator, with both kept. Plain value; layout never changes.
+ * A KPI rate: numerator / denominator, with both kept. Plain value; layout never changes.
  *
- * The lead may unify this with the rate type of itsm/metrics.h; until then KPI functions
- * return this one.
+ * Unlike ::itsm_rate of itsm/metrics.h (an exact, correctly rounded ratio of two int64
+ * counts, used by SLA evaluation), a KPI's parts may be quantities that are not counts:
+ * hours of effort, yen of cost, device-years. So both parts are doubles here; for counts
+ * the two types agree (the ratio of counts below 2^53 is the same double).
  */
 typedef struct itsm_kpi_rate {
     double numerator;   /**< e.g. answers "satisfied", calls answered on the spot */
